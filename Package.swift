@@ -1,0 +1,73 @@
+// swift-tools-version:6.0
+// Corridor: edge-to-central customer-experience analytics for fuel stations.
+import PackageDescription
+
+/// One `systemLibrary` target per C library: module map + shim only.
+func cLibrary(_ name: String, _ pkg: String, _ apt: String) -> Target {
+    .systemLibrary(name: name, path: "Sources/\(name)", pkgConfig: pkg, providers: [.apt([apt])])
+}
+
+var targets: [Target] = [
+    cLibrary("CSQLite", "sqlite3", "libsqlite3-dev"),
+    cLibrary("CRdKafka", "rdkafka", "librdkafka-dev"),
+    cLibrary("CMongoC", "libmongoc-1.0", "libmongoc-dev"),
+    cLibrary("CCurl", "libcurl", "libcurl4-openssl-dev"),
+    cLibrary("CMicroHTTPD", "libmicrohttpd", "libmicrohttpd-dev"),
+    cLibrary("CZstd", "libzstd", "libzstd-dev"),
+    cLibrary("CSystemd", "libsystemd", "libsystemd-dev"),
+
+    // Wrapper targets: the only code that touches C; each owns its pointers.
+    .target(name: "SQLite", dependencies: ["CSQLite"]),
+    .target(name: "Kafka", dependencies: ["CRdKafka"]),
+    .target(name: "Mongo", dependencies: ["CMongoC"]),
+    .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+    .target(name: "HTTPClient", dependencies: ["CCurl"]),
+    .target(name: "Compression", dependencies: ["CZstd"]),
+    .target(name: "SystemdNotify", dependencies: ["CSystemd"]),
+    .target(name: "Parquet", dependencies: ["Compression"]),
+
+    // Pure-Swift domain targets: no C import.
+    .target(name: "CorridorModel"),
+    .target(name: "Sentiment", dependencies: ["CorridorModel"]),
+    .target(name: "Options"),
+
+    // Libraries and thin executables.
+    .target(name: "EdgeAgent", dependencies: [
+        "CorridorModel", "Sentiment", "SQLite", "HTTPServer", "HTTPClient", "Kafka",
+        "Compression", "SystemdNotify", "Options",
+    ]),
+    .target(name: "CentralService", dependencies: [
+        "CorridorModel", "Sentiment", "Kafka", "Mongo", "HTTPServer", "Compression", "Parquet",
+        "Options",
+    ]),
+    .executableTarget(name: "corridor-edge", dependencies: ["EdgeAgent"]),
+    .executableTarget(name: "corridor-central", dependencies: ["CentralService"]),
+
+    // Test support: starts the real servers (Tansu, nx-27017) on free loopback ports.
+    .target(name: "TestServices", path: "Tests/TestServices"),
+
+    .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
+    .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
+    .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
+    .testTarget(name: "EdgeAgentTests", dependencies: [
+        "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
+    ]),
+]
+
+// One loop sets the strict settings for every Swift target (Swift 6 mode is the default here).
+for target in targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
+
+let package = Package(
+    name: "Corridor",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "corridor-edge", targets: ["corridor-edge"]),
+        .executable(name: "corridor-central", targets: ["corridor-central"]),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)
