@@ -1,1 +1,7 @@
-print("corridor-edge")
+import EdgeAgent
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(EdgeCLI.main(Array(CommandLine.arguments.dropFirst())))
