@@ -86,7 +86,7 @@ extension Event {
     /// clock, RFC 3339), otherwise `now` is used. Unknown fields go to `attrs`.
     public static func capture(kind: EventKind, body: JSONValue, id: String, stationID: String, now: Timestamp) throws(ValidationError) -> Event {
         guard kind != .heartbeat else { throw ValidationError("heartbeats are made by the agent", field: "kind") }
-        guard let o = body.objectValue else { throw ValidationError("the body must be a JSON object") }
+        guard let o = body.objectValue else { throw ValidationError("the body must be a JSON object", field: "body") }
         for f in ["id", "station_id", "schema", "sentiment"] where o[f] != nil {
             throw ValidationError("\(f) is set by the agent, not by the client", field: f)
         }

@@ -29,7 +29,16 @@ public final class Database {
         self.path = path
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    private var isClosed = false
+
+    /// Closes the connection now (statements still alive are finalized when released).
+    public func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        sqlite3_close_v2(handle)
+    }
+
+    deinit { close() }
 
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {

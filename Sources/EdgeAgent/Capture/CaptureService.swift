@@ -98,7 +98,7 @@ public final class CaptureService: Sendable {
             let prefix = "lines[\(n)]."
             do throws(ValidationError) {
                 let v = try CaptureService.parse(line)
-                guard var o = v.objectValue else { throw ValidationError("each line must be a JSON object") }
+                guard var o = v.objectValue else { throw ValidationError("each line must be a JSON object", field: "body") }
                 let kind: EventKind
                 if let k = o["kind"]?.stringValue, let kk = EventKind(rawValue: k) {
                     kind = kk

@@ -235,7 +235,10 @@ public final class Outbox: Sendable {
     public var commitCount: Int64 { writer.commitCount }
 
     /// Finishes queued writes and stops the writer.
-    public func close() { writer.close() }
+    public func close() {
+        writer.close()
+        reader.withLock { $0.value.close() }
+    }
 
     deinit { writer.close() }
 

@@ -56,5 +56,5 @@ final class WriterContext {
         }
     }
 
-    func close() {}
+    func close() { db.close() }
 }
