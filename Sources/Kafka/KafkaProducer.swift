@@ -117,6 +117,10 @@ public final class KafkaProducer: Sendable {
     /// The latest statistics (counters are refreshed every `statistics.interval.ms`).
     public var statistics: KafkaProducerStatistics { context.statistics.withLock { $0 } }
 
+    /// Delivery failures since the last successful delivery. A long streak while the broker is
+    /// reachable means this handle is stuck (e.g. the broker forgot its producer id): replace it.
+    public var consecutiveDeliveryFailures: Int { context.failureStreak.load(ordering: .relaxed) }
+
     /// The handle's fatal error, if any; the producer must then be replaced.
     public var fatalError: KafkaError? { KafkaError.fatal(of: handle.pointer) }
 
@@ -172,6 +176,7 @@ final class ProducerContext: Sendable {
     let onError: @Sendable (KafkaError) -> Void
     let statistics = Mutex(KafkaProducerStatistics())
     let polling = Atomic<Bool>(true)
+    let failureStreak = Atomic<Int>(0)
 
     init(onDelivery: @escaping @Sendable (DeliveryReport) -> Void, onError: @escaping @Sendable (KafkaError) -> Void) {
         self.onDelivery = onDelivery
@@ -191,12 +196,16 @@ private func producerDeliveryCallback(
     let result: Result<Void, KafkaError>
     if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
         result = .success(())
+        context.failureStreak.store(0, ordering: .relaxed)
         let bytes = Int64(m.len + m.key_len)
         context.statistics.withLock { $0.deliveredPayloadBytes += bytes }
-    } else if m.err == RD_KAFKA_RESP_ERR__FATAL, let rk, let fatal = KafkaError.fatal(of: rk) {
-        result = .failure(fatal)
     } else {
-        result = .failure(KafkaError(m.err, "delivery"))
+        context.failureStreak.add(1, ordering: .relaxed)
+        if m.err == RD_KAFKA_RESP_ERR__FATAL, let rk, let fatal = KafkaError.fatal(of: rk) {
+            result = .failure(fatal)
+        } else {
+            result = .failure(KafkaError(m.err, "delivery"))
+        }
     }
     let report = DeliveryReport(
         opaque: UInt64(UInt(bitPattern: m._private)),
