@@ -1,6 +1,7 @@
 import Foundation
 import Kafka
 import TestServices
+import Synchronization
 import Testing
 
 /// Integration tests against a real Kafka-protocol broker (Tansu, memory storage), one broker
@@ -130,7 +131,20 @@ struct TansuIntegrationTests {
         try await KafkaAdmin(config: ["bootstrap.servers": broker.bootstrap]).createTopics([topic], partitions: 2)
         let eventsA = EventLog<RebalanceEvent>()
         let eventsB = EventLog<RebalanceEvent>()
-        let a = try KafkaConsumer(config: consumerConfig(broker, group: group), onRebalance: eventsA.callback)
+        let commitsInCallback = EventLog<String>()
+        let consumerA = Mutex<KafkaConsumer?>(nil)
+        // On revoke, commit "what is done" from inside the callback (re-entrant on the poll queue).
+        let a = try KafkaConsumer(config: consumerConfig(broker, group: group), onRebalance: { event in
+            eventsA.callback(event)
+            guard case .revoked(let partitions, _) = event, let me = consumerA.withLock({ $0 }) else { return }
+            do {
+                try me.commit(offsets: partitions.map { TopicPartitionOffset(topic: $0.topic, partition: $0.partition, offset: 0) })
+                commitsInCallback.callback("ok")
+            } catch {
+                commitsInCallback.callback("\(error)")
+            }
+        })
+        consumerA.withLock { $0 = a }
         try a.subscribe(topics: [topic])
         let deadline = ContinuousClock.now + .seconds(30)
         while try a.assignment().count < 2, ContinuousClock.now < deadline {
@@ -152,7 +166,9 @@ struct TansuIntegrationTests {
         // Eager protocol: A was told everything was revoked before the split.
         #expect(eventsA.all.contains { if case .revoked(let p, _) = $0 { p.count == 2 } else { false } })
         #expect(eventsB.all.contains { if case .assigned(let p) = $0 { p.count == 1 } else { false } })
+        #expect(commitsInCallback.all.first == "ok", "\(commitsInCallback.all)")
         try await a.close()
+        consumerA.withLock { $0 = nil }  // break the test's reference cycle
         #expect(eventsA.all.last.map { if case .revoked = $0 { true } else { false } } == true)
         try await b.close()
     }
@@ -204,6 +220,28 @@ struct TansuIntegrationTests {
         #expect(report?.isDelivered == true)
         #expect(replacement.consecutiveDeliveryFailures == 0)
         await replacement.close()
+        await producer.close()
+    }
+}
+
+/// What Tansu does with a topic nobody created: recorded so that a Tansu upgrade that changes it
+/// shows up here rather than in the forwarder.
+@Suite(.timeLimit(.minutes(1)))
+struct TansuTopicAutoCreationTests {
+    @Test func producingToAnUncreatedTopicAutoCreatesIt() async throws {
+        let broker = try TansuBroker.start()
+        defer { broker.stop() }
+        let topic = uniqueTopic()
+        let reports = DeliveryCollector()
+        var config = KafkaProducer.reliableDefaults(bootstrapServers: broker.bootstrap)
+        config["message.timeout.ms"] = "5000"
+        let producer = try KafkaProducer(config: config, onDelivery: reports.callback)
+        try producer.produce(topic: topic, key: bytes("k"), value: bytes("v"), opaque: 1)
+        let report = await reports.wait(count: 1, timeout: .seconds(10)).first
+        let metadata = try await KafkaAdmin(config: ["bootstrap.servers": broker.bootstrap]).metadata()
+        print("auto-create: \(String(describing: report?.result)); partitions \(metadata.topic(topic)?.partitions.count ?? 0)")
+        #expect(report?.isDelivered == true)
+        #expect(metadata.topic(topic) != nil)
         await producer.close()
     }
 }
