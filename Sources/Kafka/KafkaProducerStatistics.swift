@@ -5,14 +5,15 @@ import Foundation
 ///
 /// "Bytes on the wire" is `txBytes`: everything written to broker sockets (compressed record
 /// batches plus Kafka request framing, retries included). `txMessageBytes` is librdkafka's
-/// `txmsg_bytes`. The ratio `producedPayloadBytes / txBytes` is the end-to-end saving of
+/// `txmsg_bytes`, which in 2.8 counts key + value bytes before compression (measured: equal to
+/// `producedPayloadBytes`; 45,850 payload bytes went out as 2,887 `tx_bytes` with zstd). The ratio `producedPayloadBytes / txBytes` is the end-to-end saving of
 /// compression and batching. librdkafka's counters are cumulative for the handle's lifetime.
 public struct KafkaProducerStatistics: Sendable, Hashable {
     /// `tx_bytes`: bytes sent to brokers (all requests, compressed batches, framing).
     public var txBytes: Int64 = 0
     /// `tx`: requests sent to brokers.
     public var txRequests: Int64 = 0
-    /// `txmsg_bytes`: message bytes (including framing) sent to brokers.
+    /// `txmsg_bytes`: key + value bytes of the messages sent (uncompressed, retries count again).
     public var txMessageBytes: Int64 = 0
     /// `txmsgs`: messages sent to brokers (retries count again).
     public var txMessages: Int64 = 0
