@@ -48,6 +48,7 @@ var targets: [Target] = [
 
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
     .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
+    .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestServices"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",

@@ -1,0 +1,270 @@
+internal import CRdKafka
+import Foundation
+import Synchronization
+
+/// A Kafka producer over one librdkafka handle.
+///
+/// `produce` only enqueues (it never blocks); the outcome of every accepted message arrives
+/// exactly once as a `DeliveryReport`, on the producer's own serial queue (which also runs the
+/// `rd_kafka_poll` loop, `flush` and `close`). A message is delivered only when its report says
+/// so; `close` turns whatever is still queued into failure reports (purged, retriable).
+public final class KafkaProducer: Sendable {
+    private let handle: RDKafkaHandle
+    private let context: ProducerContext
+    private let queue: ClientQueue
+    private let closed = Atomic<Bool>(false)
+
+    /// Settings for an edge forwarder: idempotent (no duplicates or reordering from librdkafka's
+    /// own retries), acks=all, zstd, small linger, delivery failure after 30 s so the outbox can
+    /// take over, statistics every 5 s for the byte counters. Callers may override any key.
+    public static func reliableDefaults(bootstrapServers: String) -> [String: String] {
+        [
+            "bootstrap.servers": bootstrapServers,
+            "client.id": "corridor",
+            "enable.idempotence": "true",
+            "acks": "all",
+            "compression.type": "zstd",
+            "linger.ms": "50",
+            "batch.num.messages": "1000",
+            "message.timeout.ms": "30000",
+            "retry.backoff.ms": "250",
+            "retry.backoff.max.ms": "5000",
+            "reconnect.backoff.ms": "250",
+            "reconnect.backoff.max.ms": "10000",
+            "queue.buffering.max.messages": "100000",
+            "queue.buffering.max.kbytes": "65536",
+            "socket.keepalive.enable": "true",
+            // Same key → partition mapping as the Java client, so any producer keeps station order.
+            "partitioner": "murmur2_random",
+            "statistics.interval.ms": "5000",
+        ]
+    }
+
+    /// Creates the producer and starts its poll loop.
+    /// - Parameters:
+    ///   - config: any librdkafka properties, passed through unchanged.
+    ///   - onDelivery: called once per accepted message, on the producer's poll queue. Keep it
+    ///     short; it may call `produce` or `outQueueLength`, and blocking `flush` runs inline.
+    ///   - onError: client-level errors (all brokers down, fatal idempotence errors), same queue.
+    public init(
+        config: [String: String],
+        onDelivery: @escaping @Sendable (DeliveryReport) -> Void,
+        onError: @escaping @Sendable (KafkaError) -> Void = { _ in }
+    ) throws(KafkaError) {
+        let context = ProducerContext(onDelivery: onDelivery, onError: onError)
+        self.context = context
+        self.handle = try RDKafkaHandle(kind: .producer, config: config, context: context) { conf in
+            rd_kafka_conf_set_dr_msg_cb(conf, producerDeliveryCallback)
+            rd_kafka_conf_set_error_cb(conf, producerErrorCallback)
+            rd_kafka_conf_set_stats_cb(conf, producerStatsCallback)
+        }
+        self.queue = ClientQueue(label: "corridor.kafka.producer")
+        Self.poll(handle: handle, context: context, queue: queue.queue)
+    }
+
+    deinit {
+        context.polling.store(false, ordering: .releasing)
+    }
+
+    /// One `rd_kafka_poll` per turn of the serial queue, so that flush/close slot in between.
+    private static func poll(handle: RDKafkaHandle, context: ProducerContext, queue: DispatchQueue) {
+        queue.async {
+            guard context.polling.load(ordering: .acquiring) else { return }
+            rd_kafka_poll(handle.pointer, 50)
+            poll(handle: handle, context: context, queue: queue)
+        }
+    }
+
+    /// Enqueues one message (payload, key and headers are copied). Never blocks.
+    ///
+    /// Throws a retriable `KafkaError` with code `.queueFull` when librdkafka's queue is at its
+    /// limit, a fatal one when the handle has a fatal error, `.state` after `close()`.
+    /// - Parameter opaque: the caller's tag, returned in the `DeliveryReport`.
+    public func produce(
+        topic: String, key: [UInt8]?, value: [UInt8], headers: [(String, [UInt8])] = [],
+        opaque: UInt64
+    ) throws(KafkaError) {
+        guard !closed.load(ordering: .acquiring) else { throw .state("producer is closed") }
+        let headerArena = CHeaderArena(headers)
+        let pointer = handle.pointer
+        let error: OpaquePointer? = topic.withCString { topicName in
+            value.withUnsafeBytes { valueBytes in
+                withOptionalBytes(key) { keyBytes in
+                    var vus: [rd_kafka_vu_t] = [
+                        corridor_vu_topic(topicName),
+                        corridor_vu_value(valueBytes.baseAddress, valueBytes.count),
+                        corridor_vu_msgflags(corridor_msg_f_copy),
+                        corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque))),
+                    ]
+                    if let keyBytes {
+                        vus.append(corridor_vu_key(keyBytes.baseAddress, keyBytes.count))
+                    }
+                    for header in headerArena.entries {
+                        vus.append(corridor_vu_header(header.name, header.value, header.count))
+                    }
+                    return vus.withUnsafeBufferPointer { rd_kafka_produceva(pointer, $0.baseAddress, $0.count) }
+                }
+            }
+        }
+        if let error { throw KafkaError(consuming: error) }
+        let bytes = Int64(value.count + (key?.count ?? 0))
+        context.statistics.withLock { $0.producedPayloadBytes += bytes }
+    }
+
+    /// Messages produced but not yet reported (queued, in flight, or reports not yet served).
+    public var outQueueLength: Int { Int(rd_kafka_outq_len(handle.pointer)) }
+
+    /// The latest statistics (counters are refreshed every `statistics.interval.ms`).
+    public var statistics: KafkaProducerStatistics { context.statistics.withLock { $0 } }
+
+    /// Delivery failures since the last successful delivery. A long streak while the broker is
+    /// reachable means this handle is stuck (e.g. the broker forgot its producer id): replace it.
+    public var consecutiveDeliveryFailures: Int { context.failureStreak.load(ordering: .relaxed) }
+
+    /// The handle's fatal error, if any; the producer must then be replaced.
+    public var fatalError: KafkaError? { KafkaError.fatal(of: handle.pointer) }
+
+    /// Waits (blocking the caller) until every queued message has its delivery report served,
+    /// or throws `.timedOut` (retriable) with the count still queued. Reports run on the poll queue.
+    public func flush(timeout: Duration) throws(KafkaError) {
+        let handle = self.handle
+        try queue.sync { () throws(KafkaError) in try Self.flush(handle, timeout) }
+    }
+
+    /// `flush(timeout:)` without blocking a cooperative thread.
+    public func flush(timeout: Duration) async throws(KafkaError) {
+        let handle = self.handle
+        try await queue.run { () throws(KafkaError) in try Self.flush(handle, timeout) }
+    }
+
+    private static func flush(_ handle: RDKafkaHandle, _ timeout: Duration) throws(KafkaError) {
+        let err = rd_kafka_flush(handle.pointer, timeout.milliseconds)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            throw KafkaError(err, "flush: \(rd_kafka_outq_len(handle.pointer)) messages not yet reported")
+        }
+    }
+
+    /// Stops accepting messages, flushes for up to `timeout`, then purges what is left so that
+    /// every accepted message has had its report (purged ones fail with a retriable error: their
+    /// delivery is unknown, the owner must resend). Blocks the caller. Idempotent.
+    public func close(timeout: Duration = .seconds(10)) {
+        let (handle, context) = (self.handle, self.context)
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        _ = try? queue.sync { () throws(KafkaError) in Self.close(handle, context, timeout) }
+    }
+
+    /// `close(timeout:)` without blocking a cooperative thread.
+    public func close(timeout: Duration = .seconds(10)) async {
+        let (handle, context) = (self.handle, self.context)
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        _ = try? await queue.run { () throws(KafkaError) in Self.close(handle, context, timeout) }
+    }
+
+    private static func close(_ handle: RDKafkaHandle, _ context: ProducerContext, _ timeout: Duration) {
+        if rd_kafka_flush(handle.pointer, timeout.milliseconds) != RD_KAFKA_RESP_ERR_NO_ERROR {
+            _ = rd_kafka_purge(handle.pointer, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))
+            // Serves the purge reports; they are local, so this is quick.
+            _ = rd_kafka_flush(handle.pointer, 5000)
+        }
+        context.polling.store(false, ordering: .releasing)
+    }
+}
+
+/// What librdkafka's C callbacks reach through the handle opaque.
+final class ProducerContext: Sendable {
+    let onDelivery: @Sendable (DeliveryReport) -> Void
+    let onError: @Sendable (KafkaError) -> Void
+    let statistics = Mutex(KafkaProducerStatistics())
+    let polling = Atomic<Bool>(true)
+    let failureStreak = Atomic<Int>(0)
+
+    init(onDelivery: @escaping @Sendable (DeliveryReport) -> Void, onError: @escaping @Sendable (KafkaError) -> Void) {
+        self.onDelivery = onDelivery
+        self.onError = onError
+    }
+
+    static func from(_ opaque: UnsafeMutableRawPointer?) -> ProducerContext? {
+        opaque.map { Unmanaged<ProducerContext>.fromOpaque($0).takeUnretainedValue() }
+    }
+}
+
+private func producerDeliveryCallback(
+    _ rk: OpaquePointer?, _ message: UnsafePointer<rd_kafka_message_t>?, _ opaque: UnsafeMutableRawPointer?
+) {
+    guard let message, let context = ProducerContext.from(opaque) else { return }
+    let m = message.pointee
+    let result: Result<Void, KafkaError>
+    if m.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+        result = .success(())
+        context.failureStreak.store(0, ordering: .relaxed)
+        let bytes = Int64(m.len + m.key_len)
+        context.statistics.withLock { $0.deliveredPayloadBytes += bytes }
+    } else {
+        context.failureStreak.add(1, ordering: .relaxed)
+        if m.err == RD_KAFKA_RESP_ERR__FATAL, let rk, let fatal = KafkaError.fatal(of: rk) {
+            result = .failure(fatal)
+        } else {
+            result = .failure(KafkaError(m.err, "delivery"))
+        }
+    }
+    let report = DeliveryReport(
+        opaque: UInt64(UInt(bitPattern: m._private)),
+        topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+        partition: m.partition,
+        offset: m.err == RD_KAFKA_RESP_ERR_NO_ERROR ? m.offset : -1,
+        result: result)
+    context.onDelivery(report)
+}
+
+private func producerErrorCallback(
+    _ rk: OpaquePointer?, _ err: Int32, _ reason: UnsafePointer<CChar>?, _ opaque: UnsafeMutableRawPointer?
+) {
+    guard let context = ProducerContext.from(opaque) else { return }
+    let code = rd_kafka_resp_err_t(rawValue: err)
+    if code == RD_KAFKA_RESP_ERR__FATAL, let rk, let fatal = KafkaError.fatal(of: rk) {
+        context.onError(fatal)
+    } else {
+        context.onError(KafkaError(
+            code: .init(rawValue: err), message: reason.map { String(cString: $0) } ?? RDKafkaErrorText.text(of: err)))
+    }
+}
+
+private func producerStatsCallback(
+    _ rk: OpaquePointer?, _ json: UnsafeMutablePointer<CChar>?, _ length: Int, _ opaque: UnsafeMutableRawPointer?
+) -> Int32 {
+    guard let json, let context = ProducerContext.from(opaque) else { return 0 }
+    json.withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+        let buffer = UnsafeBufferPointer(start: bytes, count: length)
+        context.statistics.withLock { $0.absorb(json: buffer) }
+    }
+    return 0  // librdkafka frees the JSON
+}
+
+/// C copies of header names and values that live until the arena is released.
+private final class CHeaderArena {
+    struct Entry { let name: UnsafeMutablePointer<CChar>; let value: UnsafeMutableRawPointer?; let count: Int }
+    let entries: [Entry]
+
+    init(_ headers: [(String, [UInt8])]) {
+        entries = headers.map { name, value in
+            let copy: UnsafeMutableRawPointer? = value.isEmpty ? nil : {
+                let p = UnsafeMutableRawPointer.allocate(byteCount: value.count, alignment: 1)
+                value.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: value.count) }
+                return p
+            }()
+            return Entry(name: strdup(name)!, value: copy, count: value.count)
+        }
+    }
+
+    deinit {
+        for entry in entries {
+            free(entry.name)
+            entry.value?.deallocate()
+        }
+    }
+}
+
+private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
+    guard let bytes else { return body(nil) }
+    return bytes.withUnsafeBytes { body($0) }
+}
