@@ -49,6 +49,7 @@ var targets: [Target] = [
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
     .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
+    .testTarget(name: "MongoTests", dependencies: ["Mongo", "TestServices"]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),

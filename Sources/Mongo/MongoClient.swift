@@ -2,7 +2,17 @@ import CMongoC
 
 /// libmongoc must be initialised once per process before any other call; a global `let`
 /// runs its initialiser exactly once, thread-safely, on first use.
-private let mongocInitialized: Void = { mongoc_init() }()
+///
+/// libmongoc's default log handler prints DEBUG lines (every failed server-monitor
+/// heartbeat) to stdout; keep WARNING and worse, which callers see as errors anyway.
+private let mongocInitialized: Void = {
+    mongoc_init()
+    mongoc_log_set_handler({ level, domain, message, _ in
+        if level.rawValue <= MONGOC_LOG_LEVEL_WARNING.rawValue {
+            mongoc_log_default_handler(level, domain, message, nil)
+        }
+    }, nil)
+}()
 
 /// A connection pool to one MongoDB deployment (a `mongoc_client_pool_t`).
 ///

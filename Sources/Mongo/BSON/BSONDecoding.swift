@@ -15,7 +15,8 @@ extension BSONDocument {
     }
 
     /// Decodes BSON bytes; throws `MongoError` (domain `.bson`) when they are not a valid
-    /// BSON document with valid UTF-8 strings.
+    /// BSON document. Strings may hold NUL; invalid UTF-8 that libbson 1.23's validator lets
+    /// through (it misses e.g. a lone 0xFF) is repaired with U+FFFD, never trusted.
     public init(bsonBytes bytes: [UInt8]) throws(MongoError) {
         let decoded: BSONDocument? = bytes.withUnsafeBufferPointer { buf -> BSONDocument? in
             guard let base = buf.baseAddress else { return nil }
@@ -23,7 +24,7 @@ extension BSONDocument {
                 let bson = OpaquePointer(storage.baseAddress!)
                 guard bson_init_static(bson, base, buf.count) else { return nil }
                 var offset = 0
-                guard bson_validate(bson, BSON_VALIDATE_UTF8, &offset) else { return nil }
+                guard bson_validate(bson, bson_validate_flags_t(BSON_VALIDATE_UTF8.rawValue | BSON_VALIDATE_UTF8_ALLOW_NULL.rawValue), &offset) else { return nil }
                 return BSONDocument(copying: bson)
             }
         }
