@@ -50,6 +50,7 @@ var targets: [Target] = [
     .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestServices"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
+    .testTarget(name: "MongoTests", dependencies: ["Mongo", "TestServices"]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),
