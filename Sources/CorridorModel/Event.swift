@@ -71,16 +71,16 @@ public struct Event: Sendable, Equatable {
         case .review:
             guard service != nil else { throw ValidationError("service is required", field: "service") }
             if let r = rating, !(1...5).contains(r) { throw ValidationError("rating must be an integer from 1 to 5", field: "rating") }
-            if let t = text, t.count > Event.maxTextLength {
+            if let t = text, t.utf8.count > Event.maxTextLength, t.count > Event.maxTextLength {
                 throw ValidationError("text is longer than \(Event.maxTextLength) characters", field: "text")
             }
-            let hasText = !(text ?? "").allSatisfy(\.isWhitespace)
+            let hasText = (text ?? "").unicodeScalars.contains { !$0.properties.isWhitespace }
             guard rating != nil || hasText else { throw ValidationError("a review needs a rating or a text", field: "rating") }
         case .transaction:
             guard service != nil else { throw ValidationError("service is required", field: "service") }
             guard let a = amountXOF else { throw ValidationError("amount_xof is required", field: "amount_xof") }
             guard (0...Event.maxAmountXOF).contains(a) else { throw ValidationError("amount_xof must be from 0 to \(Event.maxAmountXOF)", field: "amount_xof") }
-            if let p = product, p.count > Event.maxProductLength { throw ValidationError("product is longer than \(Event.maxProductLength) characters", field: "product") }
+            if let p = product, p.utf8.count > Event.maxProductLength, p.count > Event.maxProductLength { throw ValidationError("product is longer than \(Event.maxProductLength) characters", field: "product") }
             if let q = quantity, !(q >= 0 && q <= 1e9) { throw ValidationError("quantity must be a number from 0 to 1e9", field: "quantity") }
             if let w = waitSeconds, !(0...604_800).contains(w) { throw ValidationError("wait_seconds must be from 0 to 604800", field: "wait_seconds") }
         case .heartbeat:

@@ -9,35 +9,35 @@ extension Event {
     /// The envelope as a JSON object, fields in a fixed order.
     public var json: JSONValue {
         var o = JSONObject()
-        o["schema"] = .string(schema)
-        o["id"] = .string(id)
-        o["station_id"] = .string(stationID)
-        o["captured_at"] = .string(capturedAt.rfc3339)
-        if let service { o["service"] = .string(service.rawValue) }
+        o.appendUnique("schema", .string(schema))
+        o.appendUnique("id", .string(id))
+        o.appendUnique("station_id", .string(stationID))
+        o.appendUnique("captured_at", .string(capturedAt.rfc3339))
+        if let service { o.appendUnique("service", .string(service.rawValue)) }
         switch kind {
         case .review:
-            if let rating { o["rating"] = .int(Int64(rating)) }
-            if let text { o["text"] = .string(text) }
-            o["channel"] = .string((channel ?? .api).rawValue)
-            if let sentiment { o["sentiment"] = sentiment.json }
+            if let rating { o.appendUnique("rating", .int(Int64(rating))) }
+            if let text { o.appendUnique("text", .string(text)) }
+            o.appendUnique("channel", .string((channel ?? .api).rawValue))
+            if let sentiment { o.appendUnique("sentiment", sentiment.json) }
         case .transaction:
-            if let amountXOF { o["amount_xof"] = .int(amountXOF) }
-            if let product { o["product"] = .string(product) }
-            if let quantity { o["quantity"] = .double(quantity) }
-            if let waitSeconds { o["wait_seconds"] = .int(waitSeconds) }
-            if let payment { o["payment"] = .string(payment.rawValue) }
+            if let amountXOF { o.appendUnique("amount_xof", .int(amountXOF)) }
+            if let product { o.appendUnique("product", .string(product)) }
+            if let quantity { o.appendUnique("quantity", .double(quantity)) }
+            if let waitSeconds { o.appendUnique("wait_seconds", .int(waitSeconds)) }
+            if let payment { o.appendUnique("payment", .string(payment.rawValue)) }
         case .heartbeat:
             if let h = heartbeat {
-                o["version"] = .string(h.version)
-                o["pending"] = .int(h.pending)
-                o["oldest_pending_age_seconds"] = h.oldestPendingAgeSeconds.map { .int($0) } ?? .null
-                o["bytes"] = .int(h.bytes)
-                o["last_send_at"] = h.lastSendAt.map { .string($0.rfc3339) } ?? .null
-                o["link"] = .string(h.link)
-                if let c = h.clockOffsetMillis { o["clock_offset_ms"] = .int(c) }
+                o.appendUnique("version", .string(h.version))
+                o.appendUnique("pending", .int(h.pending))
+                o.appendUnique("oldest_pending_age_seconds", h.oldestPendingAgeSeconds.map { .int($0) } ?? .null)
+                o.appendUnique("bytes", .int(h.bytes))
+                o.appendUnique("last_send_at", h.lastSendAt.map { .string($0.rfc3339) } ?? .null)
+                o.appendUnique("link", .string(h.link))
+                if let c = h.clockOffsetMillis { o.appendUnique("clock_offset_ms", .int(c)) }
             }
         }
-        o["attrs"] = .object(attrs)
+        o.appendUnique("attrs", .object(attrs))
         return .object(o)
     }
 

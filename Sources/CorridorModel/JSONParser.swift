@@ -11,15 +11,26 @@ public struct JSONParser {
     public static let maxDepth = 64
 
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buf throws(JSONParseError) in
-            var p = JSONParser(buf)
-            p.skipWhitespace()
-            let v = try p.parseValue(depth: 0)
-            p.skipWhitespace()
-            if p.i != buf.count { throw p.error("unexpected data after the JSON value") }
-            return v
-        }
+        if let a = bytes as? [UInt8] { return try parse(buffer: a) }
+        if let a = bytes as? ArraySlice<UInt8> { return try parse(buffer: a) }
+        return try parse(buffer: Array(bytes))
+    }
+
+    public static func parse(buffer bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buf throws(JSONParseError) in try parse(unsafe: buf) }
+    }
+
+    public static func parse(buffer bytes: ArraySlice<UInt8>) throws(JSONParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buf throws(JSONParseError) in try parse(unsafe: buf) }
+    }
+
+    static func parse(unsafe buf: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var p = JSONParser(buf)
+        p.skipWhitespace()
+        let v = try p.parseValue(depth: 0)
+        p.skipWhitespace()
+        if p.i != buf.count { throw p.error("unexpected data after the JSON value") }
+        return v
     }
 
     public static func parse(_ string: String) throws(JSONParseError) -> JSONValue {
@@ -75,7 +86,7 @@ public struct JSONParser {
             skipWhitespace()
             let v = try parseValue(depth: depth + 1)
             if obj[key] != nil { throw error("duplicate key \"\(key)\"") }
-            obj[key] = v
+            obj.appendUnique(key, v)
             skipWhitespace()
             guard i < b.count else { throw error("unexpected end of JSON") }
             if b[i] == UInt8(ascii: ",") { i += 1; continue }

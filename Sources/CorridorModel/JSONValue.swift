@@ -59,6 +59,11 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
 
+    /// Appends a key the caller knows is not present yet (no lookup: the writers' fast path).
+    public mutating func appendUnique(_ key: String, _ value: JSONValue) {
+        entries.append((key, value))
+    }
+
     public subscript(key: String) -> JSONValue? {
         get { entries.first(where: { $0.key == key })?.value }
         set {

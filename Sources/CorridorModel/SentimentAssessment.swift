@@ -30,14 +30,14 @@ public struct SentimentAssessment: Sendable, Equatable {
 
     public var json: JSONValue {
         var o = JSONObject()
-        o["label"] = .string(label.rawValue)
-        o["score"] = .double((score * 1000).rounded() / 1000)
-        o["aspects"] = .array(aspects.map { a in
+        o.appendUnique("label", .string(label.rawValue))
+        o.appendUnique("score", .double((score * 1000).rounded() / 1000))
+        o.appendUnique("aspects", .array(aspects.map { a in
             .object(JSONObject([("aspect", .string(a.aspect.rawValue)), ("label", .string(a.label.rawValue)),
                                 ("score", .double((a.score * 1000).rounded() / 1000))]))
-        })
-        o["model"] = .string(model)
-        if !evidence.isEmpty { o["evidence"] = .array(evidence.map { .string($0) }) }
+        }))
+        o.appendUnique("model", .string(model))
+        if !evidence.isEmpty { o.appendUnique("evidence", .array(evidence.map { .string($0) })) }
         return .object(o)
     }
 

@@ -53,7 +53,24 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         let msOfDay = millis - days * 86_400_000
         let c = Timestamp.civil(fromDays: days)
         let h = msOfDay / 3_600_000, mi = (msOfDay / 60_000) % 60, s = (msOfDay / 1000) % 60, ms = msOfDay % 1000
-        return "\(pad(c.year, 4))-\(pad(Int64(c.month), 2))-\(pad(Int64(c.day), 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        guard (0...9999).contains(c.year) else {
+            return "\(pad(c.year, 4))-\(pad(Int64(c.month), 2))-\(pad(Int64(c.day), 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
+        }
+        // Written digit by digit: this runs for every event on the capture path.
+        return String(unsafeUninitializedCapacity: 24) { b in
+            func put(_ v: Int64, _ width: Int, at i: Int) {
+                var v = v
+                for k in stride(from: i + width - 1, through: i, by: -1) { b[k] = UInt8(truncatingIfNeeded: 0x30 + v % 10); v /= 10 }
+            }
+            put(c.year, 4, at: 0); b[4] = 0x2D
+            put(Int64(c.month), 2, at: 5); b[7] = 0x2D
+            put(Int64(c.day), 2, at: 8); b[10] = 0x54
+            put(h, 2, at: 11); b[13] = 0x3A
+            put(mi, 2, at: 14); b[16] = 0x3A
+            put(s, 2, at: 17); b[19] = 0x2E
+            put(ms, 3, at: 20); b[23] = 0x5A
+            return 24
+        }
     }
 
     /// Start of the bucket of `seconds` length that holds this instant.

@@ -6,7 +6,20 @@ import Synchronization
 /// If the clock steps back (NTP, a dead RTC battery after a power cut) the generator keeps the
 /// last timestamp and counts on; when the counter runs out it borrows the next millisecond.
 public final class UUIDv7Generator: Sendable {
-    private struct State { var lastMillis: Int64; var counter: UInt16 }
+    private struct State {
+        var lastMillis: Int64
+        var counter: UInt16
+        /// splitmix64 state, seeded from the system RNG: the random bits need uniqueness, not secrecy,
+        /// and a syscall per id would dominate the capture path.
+        var rng: UInt64 = UInt64.random(in: 0...UInt64.max)
+        mutating func nextRandom() -> UInt64 {
+            rng &+= 0x9E37_79B9_7F4A_7C15
+            var z = rng
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
     private let state: Mutex<State>
     private let clock: @Sendable () -> Int64
 
@@ -23,37 +36,39 @@ public final class UUIDv7Generator: Sendable {
     /// The next id, as 36 lowercase characters.
     public func next() -> String {
         let now = clock()
-        let (ms, counter): (Int64, UInt16) = state.withLock { s in
+        let (ms, counter, random): (Int64, UInt16, UInt64) = state.withLock { s in
+            let r = s.nextRandom()
             if now > s.lastMillis {
                 s.lastMillis = now
-                s.counter = UInt16.random(in: 0..<0x400)  // leave room to count up within the ms
+                s.counter = UInt16(truncatingIfNeeded: r >> 54)  // 0..<0x400: leaves room to count up within the ms
             } else if s.counter < 0xFFF {
                 s.counter += 1
             } else {
                 s.lastMillis += 1
                 s.counter = 0
             }
-            return (s.lastMillis, s.counter)
+            return (s.lastMillis, s.counter, r)
         }
-        return UUIDv7Generator.format(millis: ms, counter: counter, random: UInt64.random(in: 0...UInt64.max))
+        return UUIDv7Generator.format(millis: ms, counter: counter, random: random)
     }
 
     static func format(millis: Int64, counter: UInt16, random: UInt64) -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
         let ms = UInt64(bitPattern: millis)
-        for k in 0..<6 { bytes[k] = UInt8(truncatingIfNeeded: ms >> (8 * (5 - k))) }
-        bytes[6] = 0x70 | UInt8(counter >> 8 & 0x0F)
-        bytes[7] = UInt8(truncatingIfNeeded: counter)
-        for k in 8..<16 { bytes[k] = UInt8(truncatingIfNeeded: random >> (8 * (15 - k))) }
-        bytes[8] = 0x80 | (bytes[8] & 0x3F)
-        let hex = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for (k, b) in bytes.enumerated() {
-            if k == 4 || k == 6 || k == 8 || k == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 0xF)])
+        let hi = (ms << 16) | 0x7000 | UInt64(counter & 0x0FFF)        // 48-bit time, version, 12-bit counter
+        let lo = (random & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // variant 10
+        return String(unsafeUninitializedCapacity: 36) { out in
+            let hex: StaticString = "0123456789abcdef"
+            let h = hex.utf8Start
+            var i = 0
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 { out[i] = 0x2D; i += 1 }
+                let word = nibble < 16 ? hi : lo
+                let shift = UInt64(60 - (nibble % 16) * 4)
+                out[i] = h[Int((word >> shift) & 0xF)]
+                i += 1
+            }
+            return 36
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The (milliseconds, counter) of a UUIDv7, or nil if the string is not one.
