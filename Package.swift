@@ -40,7 +40,9 @@ var targets: [Target] = [
         "CorridorModel", "Sentiment", "Kafka", "Mongo", "HTTPServer", "Compression", "Parquet",
         "Options",
     ]),
+    .target(name: "EdgeBench", dependencies: ["EdgeAgent", "CorridorModel", "SQLite", "HTTPServer", "Options"]),
     .executableTarget(name: "corridor-edge", dependencies: ["EdgeAgent"]),
+    .executableTarget(name: "corridor-edge-bench", dependencies: ["EdgeBench", "EdgeAgent", "Options"]),
     .executableTarget(name: "corridor-central", dependencies: ["CentralService"]),
 
     // Test support: starts the real servers (Tansu, nx-27017) on free loopback ports.
@@ -68,6 +70,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "corridor-edge", targets: ["corridor-edge"]),
+        .executable(name: "corridor-edge-bench", targets: ["corridor-edge-bench"]),
         .executable(name: "corridor-central", targets: ["corridor-central"]),
     ],
     targets: targets,

@@ -1,6 +1,6 @@
 import CorridorModel
 
 /// The sentiment model capture uses (wired to the `Sentiment` target's analyzer).
-enum SentimentWiring {
-    static let scorer: SentimentScorer? = nil
+public enum SentimentWiring {
+    public static let scorer: SentimentScorer? = nil
 }

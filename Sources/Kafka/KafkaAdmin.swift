@@ -1,5 +1,8 @@
 internal import CRdKafka
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Topic administration and metadata over its own librdkafka handle.
 ///

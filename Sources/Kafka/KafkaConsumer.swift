@@ -1,5 +1,8 @@
 internal import CRdKafka
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A consumer-group member over one librdkafka handle, with manual offset commits only.

@@ -1,5 +1,8 @@
 internal import CRdKafka
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// A Kafka producer over one librdkafka handle.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Counters from librdkafka's statistics JSON (`statistics.interval.ms`), plus the wrapper's own
 /// count of the uncompressed bytes handed to `produce`.
 ///
@@ -32,9 +30,9 @@ public struct KafkaProducerStatistics: Sendable, Hashable {
 
     /// Reads the top-level counters of one librdkafka statistics document.
     mutating func absorb(json: UnsafeBufferPointer<UInt8>) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: json)) as? [String: Any]
-        else { return }
-        func int(_ key: String) -> Int64? { (object[key] as? NSNumber)?.int64Value }
+        let object = StatisticsScanner.topLevelIntegers(json)
+        guard !object.isEmpty else { return }
+        func int(_ key: String) -> Int64? { object[key] }
         txBytes = int("tx_bytes") ?? txBytes
         txRequests = int("tx") ?? txRequests
         txMessageBytes = int("txmsg_bytes") ?? txMessageBytes
@@ -42,5 +40,46 @@ public struct KafkaProducerStatistics: Sendable, Hashable {
         rxBytes = int("rx_bytes") ?? rxBytes
         queuedMessages = int("msg_cnt") ?? queuedMessages
         samples += 1
+    }
+}
+
+/// Reads the integer members of the top-level object of librdkafka's statistics JSON without a JSON
+/// library (the wrapper stays free of Foundation so the edge agent stays small). Nested objects
+/// (brokers, topics) are skipped by depth.
+enum StatisticsScanner {
+    static func topLevelIntegers(_ b: UnsafeBufferPointer<UInt8>) -> [String: Int64] {
+        var out: [String: Int64] = [:]
+        var depth = 0
+        var i = 0
+        var lastString: (Int, Int)? = nil  // range of the last string read at depth 1
+        while i < b.count {
+            let c = b[i]
+            switch c {
+            case UInt8(ascii: "\""):
+                let start = i + 1
+                i += 1
+                while i < b.count, b[i] != UInt8(ascii: "\"") { if b[i] == UInt8(ascii: "\\") { i += 1 }; i += 1 }
+                if depth == 1 { lastString = (start, i) }
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; lastString = nil
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1; lastString = nil
+            case UInt8(ascii: ":") where depth == 1:
+                if let (s, e) = lastString {
+                    var j = i + 1
+                    while j < b.count, b[j] == 0x20 { j += 1 }
+                    var v: Int64 = 0
+                    var digits = 0
+                    var neg = false
+                    if j < b.count, b[j] == UInt8(ascii: "-") { neg = true; j += 1 }
+                    while j < b.count, b[j] >= 0x30, b[j] <= 0x39 { v = v &* 10 &+ Int64(b[j] - 0x30); digits += 1; j += 1 }
+                    if digits > 0, j < b.count, b[j] != UInt8(ascii: ".") {
+                        out[String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)] = neg ? -v : v
+                    }
+                }
+                lastString = nil
+            default: break
+            }
+            i += 1
+        }
+        return out
     }
 }

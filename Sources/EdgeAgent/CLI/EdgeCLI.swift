@@ -31,7 +31,7 @@ public enum EdgeCLI {
             case "capture": return try CaptureCommand.run(rest)
             case "status": return try StatusCommand.run(rest)
             case "sentiment": return SentimentCommand.run(rest)
-            case "bench": return try BenchCommand.run(rest)
+            case "bench": return BenchLauncher.run(rest)
             case "version", "--version": Console.out(version); return 0
             case "help", "-h", "--help": Console.out(usage); return 0
             default:

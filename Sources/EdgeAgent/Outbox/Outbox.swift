@@ -1,5 +1,4 @@
 import CorridorModel
-import Foundation
 import SQLite
 import Synchronization
 
@@ -29,12 +28,10 @@ public final class Outbox: Sendable {
     public init(directory: String, budgetBytes: Int64 = Outbox.defaultBudget, sync: OutboxSync = .full, logger: Logger) throws(OutboxError) {
         self.logger = logger
         self.budgetBytes = budgetBytes
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .storage(SQLiteError(code: 14, message: "cannot create data directory \(directory): \(error.localizedDescription)"))
+        if let e = FilePaths.makeDirectories(directory) {
+            throw .storage(SQLiteError(code: 14, message: "cannot create data directory: \(e)"))
         }
-        let path = (directory as NSString).appendingPathComponent(Outbox.fileName)
+        let path = FilePaths.join(directory, Outbox.fileName)
         self.path = path
         var quarantined: String? = nil
         let db: Database
@@ -85,17 +82,16 @@ public final class Outbox: Sendable {
     }
 
     private static func quarantine(path: String) throws -> String {
-        let stamp = Timestamp.now().rfc3339.replacingOccurrences(of: ":", with: "")
+        let stamp = String(Timestamp.now().rfc3339.filter { $0 != ":" })
         let target = "\(path).corrupt-\(stamp)"
-        let fm = FileManager.default
-        try fm.moveItem(atPath: path, toPath: target)
-        for suffix in ["-wal", "-shm"] where fm.fileExists(atPath: path + suffix) {
-            try? fm.moveItem(atPath: path + suffix, toPath: target + suffix)
+        if let e = FilePaths.move(path, target) { throw SQLiteError(code: 14, message: e) }
+        for suffix in ["-wal", "-shm"] where FilePaths.exists(path + suffix) {
+            _ = FilePaths.move(path + suffix, target + suffix)
         }
         return target
     }
 
-    static let schema = """
+    public static let schema = """
         CREATE TABLE IF NOT EXISTS outbox(
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             id TEXT NOT NULL UNIQUE,
@@ -176,8 +172,8 @@ public final class Outbox: Sendable {
     /// Status of the outbox in `directory` through a read-only connection (no writer, no check),
     /// so `corridor-edge status` works beside a running agent.
     public static func status(directory: String, budgetBytes: Int64 = Outbox.defaultBudget) throws(OutboxError) -> OutboxStatus {
-        let path = (directory as NSString).appendingPathComponent(Outbox.fileName)
-        guard FileManager.default.fileExists(atPath: path) else {
+        let path = FilePaths.join(directory, Outbox.fileName)
+        guard FilePaths.exists(path) else {
             throw .storage(SQLiteError(code: 14, message: "no outbox at \(path)"))
         }
         do {

@@ -1,6 +1,5 @@
 import CorridorModel
 import Dispatch
-import Foundation
 import SQLite
 import Synchronization
 
@@ -31,9 +30,7 @@ final class OutboxWriter: Sendable {
 
     init(context: WriterContext) {
         let box = UncheckedBox(context)
-        let t = Thread { [self] in self.loop(box.value) }
-        t.name = "corridor-outbox-writer"
-        t.start()
+        DedicatedThread.start(name: "outbox-writer") { [self] in self.loop(box.value) }
     }
 
     /// Number of transactions committed (each one fsync with `synchronous=FULL`).

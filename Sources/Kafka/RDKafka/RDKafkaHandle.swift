@@ -1,5 +1,8 @@
 internal import CRdKafka
-import Foundation
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Owns one `rd_kafka_t` and destroys it in `deinit`.
 ///

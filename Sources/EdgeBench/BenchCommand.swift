@@ -1,4 +1,5 @@
 import CorridorModel
+import EdgeAgent
 import Dispatch
 import Foundation
 import HTTPServer
@@ -8,7 +9,7 @@ import Synchronization
 
 /// `corridor-edge bench ingest`: capture throughput over HTTP (single and batch) next to the raw
 /// SQLite insert rate measured in the same run, plus idle and peak RSS.
-enum BenchCommand {
+public enum BenchCommand {
     static let spec = CommandSpec(
         name: "bench ingest",
         summary: "Measure capture throughput: single-review HTTP captures/s (group commit), NDJSON batch events/s, the raw SQLite insert rate as baseline, and RSS.",
@@ -26,7 +27,7 @@ enum BenchCommand {
         "Service correct", "The shop was clean and staff friendly",
     ]
 
-    static func run(_ args: [String]) throws -> Int32 {
+    public static func run(_ args: [String]) throws -> Int32 {
         guard args.first == "ingest" else {
             if args.first == "--help" || args.first == "-h" { Console.out(spec.helpText); return 0 }
             throw UsageError("say what to measure: 'bench ingest' (see --help)")
@@ -166,9 +167,10 @@ enum BenchCommand {
 
     /// Starts `corridor-edge run` on a scratch dir, waits for it to serve, reads its VmRSS.
     static func measureIdleRSS(dir: String) throws -> Int {
-        let exe = CommandLine.arguments[0].contains("/") ? CommandLine.arguments[0] : "/proc/self/exe"
+        let me = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let exe = (me as NSString).deletingLastPathComponent + "/corridor-edge"
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: exe == "/proc/self/exe" ? (try FileManager.default.destinationOfSymbolicLink(atPath: exe)) : exe)
+        p.executableURL = URL(fileURLWithPath: exe)
         let port = 20000 + Int(getpid() % 20000)
         p.arguments = ["run", "--data-dir", dir, "--station-id", "ML-BENCH-IDLE", "--listen", "127.0.0.1:\(port)", "--transport", "none", "--log-level", "error"]
         try p.run()

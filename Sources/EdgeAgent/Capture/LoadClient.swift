@@ -2,15 +2,15 @@
 import Glibc
 #endif
 
-/// A minimal keep-alive HTTP/1.1 client over a blocking socket, for load generation on loopback.
+/// A minimal keep-alive HTTP/1.1 client (benchmarks and tests) over a blocking socket, for load generation on loopback.
 /// It reads `Content-Length` bodies only (what the edge API answers).
-final class LoadClient {
+public final class LoadClient {
     private var fd: Int32 = -1
     private let port: UInt16
     private var buffer = [UInt8](repeating: 0, count: 65536)
     private var pending: [UInt8] = []
 
-    init(port: UInt16) throws {
+    public init(port: UInt16) throws {
         self.port = port
         try connectSocket()
     }
@@ -33,10 +33,10 @@ final class LoadClient {
         pending = []
     }
 
-    struct LoadError: Error { var message: String }
+    public struct LoadError: Error { public var message: String }
 
     /// Sends one request and returns (status, body).
-    func request(method: String, path: String, body: [UInt8], contentType: String = "application/json") throws -> (Int, [UInt8]) {
+    public func request(method: String, path: String, body: [UInt8], contentType: String = "application/json") throws -> (Int, [UInt8]) {
         var req = Array("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
         req.append(contentsOf: body)
         var off = 0
