@@ -40,7 +40,18 @@ struct LexKey: Hashable {
     }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(a &+ (b &* 0x9E37_79B9_7F4A_7C15) &+ (c &* 0xC2B2_AE3D_27D4_EB4F))
+        hasher.combine(a); hasher.combine(b); hasher.combine(c)
+    }
+
+    /// A cheap multiplicative hash for the lexicon's own open-addressing table (no `Hasher` seed
+    /// per lookup).
+    @inline(__always)
+    var mixed: UInt64 {
+        var x = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F) ^ (c &* 0x1656_67B1_9E37_79F9)
+        x ^= x >> 31
+        x = x &* 0xD6E8_FEB8_6659_FD93
+        x ^= x >> 32
+        return x
     }
 }
 
@@ -67,8 +78,9 @@ struct LexEntry {
     var words: UInt8 = 1
     /// The longest phrase in the lexicon that starts with this word (0: none).
     var longestPhrase: UInt8 = 0
-    /// The entry as written in the lexicon (with spaces), for the evidence list.
-    var text: String = ""
+    /// Index of the entry's text in `Lexicon.texts` (kept out of the entry so copies are plain
+    /// bytes with no reference counting).
+    var textIndex: Int32 = 0
 }
 
 /// The model's vocabulary: French, Bambara, English and the station domain, built once.
@@ -79,12 +91,23 @@ struct LexEntry {
 /// words from counting (`rien à signaler`). `_` joins the words of a phrase. Accents are folded by
 /// the same normaliser the texts go through, so either spelling may be written.
 struct Lexicon: Sendable {
-    let entries: [LexKey: LexEntry]
+    /// Linear-probing table: `slots[h]` indexes `entryList` (-1 empty), `slotKeys[h]` is its key.
+    private let slotKeys: [LexKey]
+    private let slots: [Int32]
+    private let entryList: [LexEntry]
+    private let mask: Int
+    private let texts: [String]
+
+    /// The entry as written in the lexicon (words joined by spaces), for the evidence list.
+    func text(_ entry: LexEntry) -> String { texts[Int(entry.textIndex)] }
+    /// Number of keys (words and phrases).
+    var count: Int { entryList.count }
 
     static let shared = Lexicon(sources: [LexiconFrench.text, LexiconBambara.text, LexiconEnglish.text])
 
     init(sources: [String]) {
         var entries: [LexKey: LexEntry] = [:]
+        var names: [LexKey: String] = [:]
         var normalizer = TextNormalizer()
         for source in sources {
             for item in source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
@@ -93,17 +116,38 @@ struct Lexicon: Sendable {
                 var entry = parsed.1
                 guard let key = LexKey(words.joined(separator: " ")) else { continue }
                 entry.words = UInt8(words.count)
-                entry.text = words.joined(separator: " ")
+                names[key] = words.joined(separator: " ")
                 if let old = entries[key] { entry.longestPhrase = old.longestPhrase }
                 entries[key] = entry
                 if words.count > 1, let first = LexKey(words[0]) {
-                    var head = entries[first] ?? LexEntry(text: words[0])
+                    var head = entries[first] ?? LexEntry()
+                    if names[first] == nil { names[first] = words[0] }
                     head.longestPhrase = max(head.longestPhrase, UInt8(words.count))
                     entries[first] = head
                 }
             }
         }
-        self.entries = entries
+        var capacity = 16
+        while capacity < entries.count * 3 { capacity <<= 1 }
+        var slotKeys = [LexKey](repeating: LexKey(), count: capacity)
+        var slots = [Int32](repeating: -1, count: capacity)
+        var list: [LexEntry] = []
+        var texts: [String] = []
+        list.reserveCapacity(entries.count)
+        for (key, var entry) in entries {
+            entry.textIndex = Int32(list.count)
+            texts.append(names[key] ?? "")
+            var h = Int(truncatingIfNeeded: key.mixed) & (capacity - 1)
+            while slots[h] >= 0 { h = (h + 1) & (capacity - 1) }
+            slots[h] = Int32(list.count)
+            slotKeys[h] = key
+            list.append(entry)
+        }
+        self.slotKeys = slotKeys
+        self.slots = slots
+        self.entryList = list
+        self.texts = texts
+        self.mask = capacity - 1
     }
 
     private static func parse(_ item: Substring, _ normalizer: inout TextNormalizer) -> ([String], LexEntry)? {
@@ -140,5 +184,13 @@ struct Lexicon: Sendable {
     }
 
     @inline(__always)
-    func lookup(_ key: LexKey) -> LexEntry? { entries[key] }
+    func lookup(_ key: LexKey) -> LexEntry? {
+        var h = Int(truncatingIfNeeded: key.mixed) & mask
+        while true {
+            let slot = slots[h]
+            if slot < 0 { return nil }
+            if slotKeys[h] == key { return entryList[Int(slot)] }
+            h = (h + 1) & mask
+        }
+    }
 }

@@ -33,6 +33,17 @@ enum LexiconBambara {
     makɔnɔ=-0.8@waiting makono=-0.8@waiting waati_jan=-1.5@waiting mɔgɔw_makɔnɔ=-1@waiting
     baara_kɛlaw@staff baarakɛlaw@staff baara_kelaw@staff
     nɛnɛ_ji$ nene_ji$ gazi$ gaz$ tasuma$ ji$ esansi$ sanu~
+    duman=2 douman=2 a_duman=2.2 diara=1.8 djara=1.8 a_diara=2 belebele=1.2 belebeleba=1.5
+    fo_sa_ya=2.5 foo_saya=2.5 faut_saya=2 fo_saya_saya=2.8 o_kelen_do=1.8 okelen_do=1.8 okelendo=1.8
+    okeledo=1.8 okeldo=1.8 okldo=1.8 kelen_pe=1.5 tinye_don=1.2 tinye_do=1.2 tignedo=1.2 tiendo=1.2
+    tchiendo=1.2 tchien_do=1.2 tigne_do=1.2 i_jo_don=1.2 i_djo_do=1.2 djodo=1.2 i_jo=1 barikatigui=1.8
+    barikatigi=1.8 c_est_la_loi=1.8 la_loi=1 boss=1.5 star=1.5 king=1.8 numero_1=2 numero_un=2
+    number_one=2 n_1=1.5 legende=2 idole=2 puissance=0.8 puissanci=1 magne=1 halala=1.5 force_a_toi=2
+    bonne_chance=1.8 yafa=0.8 yafama=0.8 kossobe^1.5 kosobe^1.5 kossebe^1.5 allah_ki=1 ala_ki=1
+    tasoumado=1 kanuba=2 i_ka_di=2 a_ka_jugu=-2.5 a_ka_djougou=-2.5 ka_jugu=-2.2 ka_djougou=-2.2
+    nyagoden=-2.5 gnagoden=-2.5 fafaro=-2 fafro=-2 satiokola=-1.5 batard=-2.8 batar=-2.8 kunfin=-2
+    kounfin=-2 kunfe=-1.5 namara=-2 namaras=-2 nanbara=-2 nambara=-2 lonbali=-2 lonbaliya=-2
+    
     kana! tɛ_sabali=-1.5 te_sabali=-1.5 gaspi=-1.2 gaspillage=-1.5 dabali=-1.2 djalon=-1.5
     """
 }

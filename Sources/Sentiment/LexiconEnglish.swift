@@ -2,7 +2,7 @@
 enum LexiconEnglish {
     static let text = """
     not! no! never! nothing! nobody! none! without! hardly! don_t! can_t! won_t! didn! doesn! isn!
-    wasn! aren! weren! couldn! wouldn! shouldn! haven! hasn! dont! cant! wont! didnt! doesnt! isnt!
+    wasn! aren! weren! couldn! wouldn! shouldn! haven! hasn! cant! wont! didnt! doesnt! isnt!
     wasnt! very^1.5 really^1.4 so^1.3 extremely^1.6 super^1.5 totally^1.4 quite^0.9 a_bit^0.6
     slightly^0.6 kind_of^0.7 but| however| although| though|
     good=1.9 great=2.8 excellent=3 nice=1.8 awesome=2.8 amazing=2.8 perfect=2.8 best=2.8 better=1.3
@@ -17,9 +17,9 @@ enum LexiconEnglish {
     rip_off=-3@price safe=1.5@safety unsafe=-2.3@safety dangerous=-2.5@safety leak=-2@gas_bottle
     leaking=-2@gas_bottle fresh=1.2@quality stale=-1.8@quality out_of_stock=-2@availability
     bad=-2.5 worse=-2.3 worst=-3 terrible=-2.8 awful=-2.8 horrible=-2.8 poor=-2 sad=-2 angry=-2.3
-    hate=-2.8 hated=-2.8 disappointed=-2.3 disappointing=-2.3 unhappy=-2.3 annoying=-2 problem=-1.5
-    issue=-1 broken=-2 useless=-2.2 stupid=-2.3 fake=-1.5 shit=-2.5 fuck=-2 fucking=-1 wtf=-1.5
-    sucks=-2.5 damn=-1 ugly=-2 boring=-1.8 sorry=-0.8 fail=-2 failed=-2 lie=-2 liar=-2.5 kill=-2
+    i_hate=-2.8 hated=-2.8 disappointed=-2.3 disappointing=-2.3 unhappy=-2.3 annoying=-2 problem=-1.5
+    broken=-2 useless=-2.2 stupid=-2.3 fake=-1.5 shit=-2.5 fuck=-2 fucking=-1 wtf=-1.5
+    sucks=-2.5 damn=-1 ugly=-2 boring=-1.8 sorry=-0.8 fail=-2 failed=-2 liar=-2.5 kill=-2
     killed=-2.3 death=-2.3 dead=-2 war=-2.3 crisis=-2 big_up=2 bigup=2 nice_one=2
     """
 }

@@ -155,6 +155,35 @@ enum LexiconFrench {
     trop_long=-2.2@waiting trop_longue=-2.2@waiting longue_attente=-2.2@waiting depuis_une_heure=-1.8@waiting
     des_heures=-1.5@waiting une_eternite=-2.5@waiting
 
+    soutenir=1.3 soutient=1.3 soutiennent=1.3 soutenu=1.3 renforce=1.2 renforcer=1.2 accroitre=1
+    richesse=1.5 honneur=1.8 capable=1 investir=1 investissement=1 investit=1 aides=0.8 aide=0.8 aider=1
+    lance=0.8 lancent=0.8 lancement=1 inauguration=1.2 inaugure=1.2 resoudre=1 resilience=1
+    prefere=1.2 adopte=1 lutter_contre=0.6 lutte_contre=0.6 croissance=1 construire=0.8 creer=0.8
+    creation=0.8 unique=1 innovation=1.2 innover=1.2 innovent=1.2 progresse=1.5 progresser=1.5
+    progression=1.2 avancee=1.2 performant=1.8 performante=1.8 enthousiasme=2 enthousiaste=2
+    jubiler=2 engagement=1 dynamique=1.2 benefice=1 beneficier=1.2 beneficieront=1.2 enrichit=1.2
+    enrichir=1.2 laureat=2 remporte=1.8 remporter=1.8 feliciter=2 encourageant=2 encourager=1.5
+    encourage=1.5 optimiste=2 optimisme=2 opportunite=1.5 solution=1 reussir=1.8 atout=1.5
+    bienfait=1.8 sain=1.5 saine=1.5 rentable=1 potentiel=0.8 decouvrez=0.8 vive=1.5 j_ai_hate=2
+    hate_de=1.5 bonne_idee=2.2 genialissime=3 trop_bien=2.8 trop_fort=2.2 trop_cool=2.5 aimons=1.8
+    aimez=1.8 valide=1 bien_joue=2.5 merite=1.5 digne=1.5 passionnant=2.3 captivant=2.3 emouvant=1.5
+    rejette=-1.5 rejeter=-1.5 rejete=-1.5 suspension=-1.2 suspendu=-1.2 abandon=-1.5 abandonne=-1.5
+    indifference=-1.8 revolte=-2 revoltant=-2.8 assassine=-2.8 assassiner=-2.8 assassinat=-3
+    assassinez=-2.8 suspect=-1.2 suspecte=-1.2 liste_noire=-1.8 polemique=-1.5 corruption=-2.5
+    corrompu=-2.5 gachis=-2.3 gaspillage=-1.5 enfer=-2.3 urgence=-1.2 extinction=-2 penalise=-1.5
+    oublie=-0.8 bloquer=-1.2 bloque=-1.2 blocage=-1.2 manquer=-1.2 effondrement=-2.2 effondre=-2.2
+    chute=-1.2 recul=-1 deficit=-1.2 dette=-1 affligeant=-2.5 incompetence=-2.5 amateurisme=-2
+    nuisance=-2 nuisible=-2 magouille=-2.5 illegal=-2 illegale=-2 illegaux=-2 vandalisme=-2.5
+    laid=-2 laide=-2 toxique=-2 radioactif=-1.5 radioactivite=-1.5 pollueur=-1.8 rechauffement=-0.8
+    perdu=-1.2 perdue=-1.2 perdre=-1.2 dommages=-1.8 tocard=-2.5 enfoire=-3 punitif=-1.5
+    punitive=-1.5 punis=-1.5 prison=-1.5 amende=-1 abattre=-1.5 abattage=-1.5 decapite=-2 aversion=-2
+    critique=-1 critiquer=-1 helas=-1.8 desole=-1.2 pfff=-1.5 pff=-1.2 grr=-1.5 beurk=-2 chaos=-2.3
+    fiasco=-2.5 naufrage=-2 inegalite=-1.5 precarite=-1.8 misere=-2.3 famine=-2.5 secheresse=-1.8
+    inondation=-1.8 ravage=-2.3 devaste=-2.5 contamine=-2 contamination=-2 alerte=-1 alarme=-1.5
+    alarmant=-2 condamne=-1.5 condamnation=-1.5 accuse=-1.2 accusation=-1.2 conflit=-1.8 tension=-1
+    fragile=-1 faible=-1 deteriore=-1.8 degradation=-1.8 degrade=-1.8 detestent=-2.8 gueule=-1.5
+    malade_mental=-2.5 pitie=-1.5 choquant=-2.3 choque=-1.8 sinistre=-2 lourd=-0.8 galere=-2
+    
     eau$ gaz$ gasoil$ gazoil$ essence$ carburant$ super_carburant$ monnaie$ ticket$ recu$ papier$
     pain$ sandwich$ sandwichs$ boisson$ boissons$ credit$ lubrifiant$ huile$ electricite$ courant$
     climatisation$ clim$ lumiere$ savon$ reseau$ tpe$ glace$ produit$ produits$

@@ -131,7 +131,7 @@ struct TextScorer {
                 closeClause()
                 total *= 0.5
                 clauseWeight = 1.5
-                note(entry.text)
+                note(lexicon.text(entry))
                 negation = 0; boost = 1; boostLeft = 0
                 i += used
                 continue
@@ -139,11 +139,11 @@ struct TextScorer {
                 if negation > 0 || noMoreBefore(tokens, i) || absentAfter(tokens, i + used) {
                     clause -= 1.2
                     mark(.availability, own: -1.2)
-                    note("sans " + entry.text)
+                    note("sans " + lexicon.text(entry))
                 } else if presentAfter(tokens, i + used) {
                     clause += 0.6
                     mark(.availability, own: 0.6)
-                    note("+" + entry.text)
+                    note("+" + lexicon.text(entry))
                 } else if let aspect = entry.aspect, aspect != .availability {
                     mark(aspect, own: 0)
                 }
@@ -153,9 +153,9 @@ struct TextScorer {
                     if boostLeft > 0 { v *= boost }
                     if negation > 0 {
                         v = -v * 0.75
-                        note("¬" + entry.text)
+                        note("¬" + lexicon.text(entry))
                     } else {
-                        note((v > 0 ? "+" : "-") + entry.text)
+                        note((v > 0 ? "+" : "-") + lexicon.text(entry))
                     }
                     clause += v
                     if let aspect = entry.aspect { mark(aspect, own: v) }
@@ -182,8 +182,11 @@ struct TextScorer {
     /// with doubled letters made single (`cool` stays, `mercii` → `merci`).
     private func match(_ tokens: [Token], _ i: Int) -> (LexEntry, Int)? {
         let token = tokens[i]
+        return normalizer.bytes.withUnsafeBufferPointer { bytes in match(tokens, i, token, bytes) }
+    }
+
+    private func match(_ tokens: [Token], _ i: Int, _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> (LexEntry, Int)? {
         var key = LexKey()
-        let bytes = normalizer.bytes
         var ok = true
         for p in Int(token.start)..<Int(token.end) where !key.append(bytes[p]) { ok = false; break }
         var word = ok ? lexicon.lookup(key.sealed) : nil
@@ -196,6 +199,7 @@ struct TextScorer {
             }
             word = lexicon.lookup(single.sealed)
         }
+        if word == nil, ok { word = stem(Int(token.start), Int(token.end), bytes) }
         guard let head = word else { return nil }
         if head.longestPhrase > 1 {
             var n = 1
@@ -215,6 +219,29 @@ struct TextScorer {
         }
         if head.words > 1 { return nil }
         return (head, 1)
+    }
+
+    /// French inflection the lexicon does not list: plural `-s`/`-es`, verb `-ent` (→ `-e`).
+    private func stem(_ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> LexEntry? {
+        let n = end - start
+        guard n >= 5, bytes[end - 1] == UInt8(ascii: "s") || bytes[end - 1] == UInt8(ascii: "t") else { return nil }
+        func entry(_ cut: Int, plusE: Bool) -> LexEntry? {
+            var k = LexKey()
+            for p in start..<(end - cut) where !k.append(bytes[p]) { return nil }
+            if plusE { _ = k.append(UInt8(ascii: "e")) }
+            guard let e = lexicon.lookup(k.sealed), e.words == 1, e.role == .plain, e.valence != 0 else { return nil }
+            return e
+        }
+        if bytes[end - 1] == UInt8(ascii: "s") {
+            if let e = entry(1, plusE: false) { return e }
+            if bytes[end - 2] == UInt8(ascii: "e"), let e = entry(2, plusE: false) { return e }
+            return nil
+        }
+        // -ent → -e (`progressent` → `progresse`)
+        if n >= 6, bytes[end - 3] == UInt8(ascii: "e"), bytes[end - 2] == UInt8(ascii: "n") {
+            return entry(3, plusE: true)
+        }
+        return nil
     }
 
     private func word(_ tokens: [Token], _ i: Int) -> LexKey? {
