@@ -11,7 +11,7 @@ enum LexiconBambara {
     a_ka_ɲi=2.5 ka_ɲi=2.2 ka_ni=1.8 ka_gni=2.2 ka_nyi=2.2 a_ka_nyi=2.5 kaɲi=2 kanyi=2 kagni=2
     a_ma_ɲi=-2.5 ma_ɲi=-2.2 man_ɲi=-2.2 ma_nyi=-2.2 ma_gni=-2.2 man_nyi=-2.2 tɛ_ɲi=-2 te_nyi=-2
     ɲuman=2 nyuman=2 numan=2 gnuman=2 ɲumanw=2 ka_ɲi_kosɛbɛ=3
-    kosɛbɛ^1.5 kosebe^1.5 kocebe^1.5 koseben^1.5 dɛ^1.1 de^1
+    kosɛbɛ^1.5 kosebe^1.5 kocebe^1.5 koseben^1.5
     a_dan=2 adan=2 a_dan_do=2.2 adando=2.2 fo_saya=2.5 fosaya=2.5 foli=1.2 fo_ba=1.5
     barika=2 barikaba=2.2 barika_da=2 barikada=2 i_ni_ce=2 i_ni_tie=2 ini_ce=2 ini_tie=2 inice=2
     initie=2 a_ni_ce=2 aw_ni_ce=2 awni_ce=2 anw_ni_ce=2 i_ni_che=2 i_ni_cé=2 ni_ce=1.5

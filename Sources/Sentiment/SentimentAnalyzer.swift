@@ -90,6 +90,8 @@ struct TextScorer {
     mutating func score(_ text: String) {
         normalizer.normalize(text)
         let tokens = normalizer.tokens
+        // Capitals are shouting only when the rest of the text is not also in capitals.
+        let capsShout = normalizer.capsWords < normalizer.wordCount
         var negation = 0            // word tokens the current negation still covers
         var boost: Float = 1
         var boostLeft = 0
@@ -116,7 +118,7 @@ struct TextScorer {
                 i += 1
                 continue
             }
-            let emphasis: Float = (token.elongated || token.shouted) ? 1.3 : 1
+            let emphasis: Float = (token.elongated || (token.shouted && capsShout)) ? 1.3 : 1
             switch entry.role {
             case .negator:
                 negation = 3
