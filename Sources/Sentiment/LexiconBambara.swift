@@ -44,6 +44,14 @@ enum LexiconBambara {
     nyagoden=-2.5 gnagoden=-2.5 fafaro=-2 fafro=-2 satiokola=-1.5 batard=-2.8 batar=-2.8 kunfin=-2
     kounfin=-2 kunfe=-1.5 namara=-2 namaras=-2 nanbara=-2 nambara=-2 lonbali=-2 lonbaliya=-2
     
+    gon=-1.5 gɔn=-1.5 gondeni=-2.5 goden=-2.5 godeni=-2.5 koko=-1.2 kokoden=-2.2 koko_den=-2.2
+    niago_den=-2.5 gningo_den=-2.5 gnengo_den=-2.5 gniego_den=-2.5 yingo_den=-2.5 nyago_den=-2.5
+    biai=-1.5 biai_den=-2.5 babie=-1.5 babie_den=-2.5 bieden=-2.5 babiede=-2.5 lalouma=-2 laloma=-2
+    lalouma_den=-2.5 boda=-2.5 bouda=-2.5 bodawo=-2.5 tchur=-1.5 tchurr=-1.5 thur=-1.5 thurr=-1.5
+    tchrs=-1.5 tchrrs=-1.5 manyi=-2 man_yi=-2 ma_gnai=-2 man_gnai=-2 maloyala=-2 malola=-2
+    maloyaye=-2 blackoro=-2.5 blakorow=-2.5 wuluforo=-2.5 djugu=-2 djougouya=-2 djuguya=-2
+    djugula=-2 sabaly=-1 saballi=-1 i_sera_sabaly=-2 sabali_ye=-1.2 pd=-2.5 snitch=-1.5
+    
     kana! tɛ_sabali=-1.5 te_sabali=-1.5 gaspi=-1.2 gaspillage=-1.5 dabali=-1.2 djalon=-1.5
     """
 }

@@ -184,6 +184,38 @@ enum LexiconFrench {
     fragile=-1 faible=-1 deteriore=-1.8 degradation=-1.8 degrade=-1.8 detestent=-2.8 gueule=-1.5
     malade_mental=-2.5 pitie=-1.5 choquant=-2.3 choque=-1.8 sinistre=-2 lourd=-0.8 galere=-2
     
+    conforme=1.5 conformes=1.5 solide=1.5 robuste=1.5 resistant=1.2 silencieux=1.2 elegant=1.8
+    elegante=1.8 mignon=1.8 mignonne=1.8 doux=1 douce=1 intuitif=1.5 bien_recu=1.5 bien_emballe=1.5
+    soigne=1.8 soignee=1.8 excellent_rapport=2.5 bon_rapport_qualite_prix=2.5 au_top=2.5
+    je_recommande=2.5 a_recommander=2.5 reviendrai=1.5 je_reviendrai=2 reviendrons=1.8 retournerai=1.5
+    regal=2.5 se_regaler=2.5 regale=2.3 regales=2.3 copieux=1.8@quality copieuse=1.8@quality
+    genereux=1.8 genereuse=1.8 goutu=2@quality raffine=2 convivial=2 conviviale=2 cosy=1.5
+    charmant=2 charmante=2 attentif=1.5@staff attentive=1.5@staff aux_petits_soins=2.5@staff
+    irreprochable=2.8 pertinent=1.5 bluffant=2.5 valeur_sure=2 indispensable=1.8 fonctionne_bien=2
+    marche_bien=2 comme_prevu=1.2 comme_decrit=1.2 tient_ses_promesses=2 satisfaisant=1.8
+    convient=1.2 convenable=1 honorable=1 exquis=2.8@quality fondant=1.5@quality
+    croustillant=1.5@quality moelleux=1.5@quality tendre=1.2@quality juteux=1.5@quality authentique=1.2
+    fade=-2@quality sans_saveur=-2@quality sans_gout=-2@quality insipide=-2.2@quality
+    trop_sale=-2@quality trop_salee=-2@quality immonde=-3 infect=-3 infecte=-3 gras=-0.8@quality
+    brule=-1.5@quality tiede=-1@quality trop_cuit=-1.5@quality mal_cuit=-2@quality pas_assez=-1
+    minuscule=-1 addition_salee=-2@price note_salee=-2@price froidement=-1.8@staff hautain=-2.3@staff
+    expeditif=-1.5@staff ne_fonctionne_pas=-2.3@quality ne_marche_pas=-2.3@quality
+    fonctionne_pas=-2.3@quality marche_pas=-2.3@quality ne_fonctionne_plus=-2.3@quality
+    ne_marche_plus=-2.3@quality remboursement=-1 renvoye=-1.2 a_renvoyer=-1.5 arrive_casse=-2.5
+    arrive_abime=-2.5 camelote=-2.8@quality bas_de_gamme=-1.8@quality pacotille=-2.5@quality
+    publicite_mensongere=-2.5 inutilisable=-2.8 incomplet=-1.5 manquant=-1.5 manquante=-1.5
+    taches=-1@cleanliness grince=-1.5 moisi=-2.5@quality moisie=-2.5@quality jamais_recu=-2.5
+    pas_recu=-2 injoignable=-2.3 aucune_reponse=-2 sans_reponse=-1.8 piege=-2 piege_a_touristes=-2.8
+    a_fuir=-2.8 zero=-1 passable=-0.3 mitige=-0.8 mitigee=-0.8 ne_reviendrai_pas=-2.5
+    ne_reviendrai_plus=-2.5 plus_jamais=-2.3 jamais_plus=-2.3 a_oublier=-2 excessif=-1.8@price
+    exorbitant=-2.5@price onereux=-1.5@price du_vol=-2.5@price mal_servi=-2@staff mal_lave=-2.3@quality
+    mal_organise=-2 desorganise=-2 bordelique=-2 sale_gueule=-2.5@staff
+    
+    attaque=-1.5 panique=-1.8 malaise=-1.5 incertitude=-1 deprimant=-2.3 morte=-2.3 ralentissement=-1
+    suppression=-0.8 greenwashing=-1.5 confiance=1.2 dignite=1.2 en_faveur=0.8 partenariat=0.8
+    mobilisation=0.8 innove=1.2 en_peril=-2 peril=-2 boude=-1 bravoure=2 chapeau_bas=2.5
+    
+    jaloux=-2 jalouse=-2 jalousie=-2 aigri=-2 aigris=-2 aigrie=-2 envieux=-1.8
     eau$ gaz$ gasoil$ gazoil$ essence$ carburant$ super_carburant$ monnaie$ ticket$ recu$ papier$
     pain$ sandwich$ sandwichs$ boisson$ boissons$ credit$ lubrifiant$ huile$ electricite$ courant$
     climatisation$ clim$ lumiere$ savon$ reseau$ tpe$ glace$ produit$ produits$

@@ -10,7 +10,7 @@ public struct SentimentAnalyzer: Sendable {
     public static let model: String = "corridor-lex/1"
 
     /// Text scores within ±`neutralBand` are neutral.
-    static let neutralBand: Float = 0.10
+    static let neutralBand: Float = 0.05
     /// How much of the fused score the star rating carries when the text also says something.
     static let ratingWeight: Float = 0.6
     /// Most evidence strings kept per review.
