@@ -31,6 +31,7 @@ struct TextNormalizer {
     var tokens: [Token] = []
     var exclamations = 0
     var capsWords = 0
+    /// Words of three letters or more (the ones that can be shouted).
     var wordCount = 0
 
     init() {
@@ -170,7 +171,7 @@ struct TextNormalizer {
         inWord = false
         let shouted = letters >= 3 && upper == letters
         if shouted { capsWords += 1 }
-        wordCount += 1
+        if letters >= 3 { wordCount += 1 }
         tokens.append(Token(kind: .word, start: Int32(wordStart), end: Int32(bytes.count),
                             elongated: elongated, shouted: shouted))
     }
