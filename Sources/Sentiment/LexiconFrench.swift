@@ -186,7 +186,7 @@ enum LexiconFrench {
     
     conforme=1.5 conformes=1.5 solide=1.5 robuste=1.5 resistant=1.2 silencieux=1.2 elegant=1.8
     elegante=1.8 mignon=1.8 mignonne=1.8 doux=1 douce=1 intuitif=1.5 bien_recu=1.5 bien_emballe=1.5
-    soigne=1.8 soignee=1.8 excellent_rapport=2.5 bon_rapport_qualite_prix=2.5 au_top=2.5
+    soigne=1.8 soignee=1.8 excellent_rapport=2.5 bon_rapport_qualite=2.5@price au_top=2.5
     je_recommande=2.5 a_recommander=2.5 reviendrai=1.5 je_reviendrai=2 reviendrons=1.8 retournerai=1.5
     regal=2.5 se_regaler=2.5 regale=2.3 regales=2.3 copieux=1.8@quality copieuse=1.8@quality
     genereux=1.8 genereuse=1.8 goutu=2@quality raffine=2 convivial=2 conviviale=2 cosy=1.5
