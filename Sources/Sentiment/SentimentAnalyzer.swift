@@ -89,9 +89,25 @@ struct TextScorer {
 
     mutating func score(_ text: String) {
         normalizer.normalize(text)
-        let tokens = normalizer.tokens
         // Capitals are shouting only when the rest of the text is not also in capitals.
         let capsShout = normalizer.capsWords < normalizer.wordCount
+        let tokenArray = normalizer.tokens, byteArray = normalizer.bytes
+        tokenArray.withUnsafeBufferPointer { tokens in
+            byteArray.withUnsafeBufferPointer { bytes in run(tokens, bytes, capsShout: capsShout) }
+        }
+        var s = total
+        if s != 0, normalizer.exclamations > 0 {
+            // `!!!` strengthens whatever the text already says (VADER's rule, capped at four).
+            let bang = Float(min(normalizer.exclamations, 4)) * 0.25
+            s += s > 0 ? bang : -bang
+        }
+        rawScore = s
+    }
+
+    typealias Tokens = UnsafeBufferPointer<Token>
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    private mutating func run(_ tokens: Tokens, _ bytes: Bytes, capsShout: Bool) {
         var negation = 0            // word tokens the current negation still covers
         var boost: Float = 1
         var boostLeft = 0
@@ -112,7 +128,7 @@ struct TextScorer {
             case .word:
                 break
             }
-            guard let (entry, used) = match(tokens, i) else {
+            guard let (entry, used) = match(tokens, i, bytes) else {
                 if negation > 0 { negation -= 1 }
                 if boostLeft > 0 { boostLeft -= 1; if boostLeft == 0 { boost = 1 } }
                 i += 1
@@ -138,11 +154,11 @@ struct TextScorer {
                 i += used
                 continue
             case .goods:
-                if negation > 0 || noMoreBefore(tokens, i) || absentAfter(tokens, i + used) {
+                if negation > 0 || noMoreBefore(tokens, i, bytes) || absentAfter(tokens, i + used, bytes) {
                     clause -= 1.2
                     mark(.availability, own: -1.2)
                     note("sans " + lexicon.text(entry))
-                } else if presentAfter(tokens, i + used) {
+                } else if presentAfter(tokens, i + used, bytes) {
                     clause += 0.6
                     mark(.availability, own: 0.6)
                     note("+" + lexicon.text(entry))
@@ -171,23 +187,12 @@ struct TextScorer {
             i += used
         }
         closeClause()
-        var s = total
-        if s != 0, normalizer.exclamations > 0 {
-            // `!!!` strengthens whatever the text already says (VADER's rule, capped at four).
-            let bang = Float(min(normalizer.exclamations, 4)) * 0.25
-            s += s > 0 ? bang : -bang
-        }
-        rawScore = s
     }
 
     /// The longest lexicon entry starting at token `i`: phrases first, then the word, then the word
     /// with doubled letters made single (`cool` stays, `mercii` → `merci`).
-    private func match(_ tokens: [Token], _ i: Int) -> (LexEntry, Int)? {
+    private func match(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> (LexEntry, Int)? {
         let token = tokens[i]
-        return normalizer.bytes.withUnsafeBufferPointer { bytes in match(tokens, i, token, bytes) }
-    }
-
-    private func match(_ tokens: [Token], _ i: Int, _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> (LexEntry, Int)? {
         var key = LexKey()
         var ok = true
         for p in Int(token.start)..<Int(token.end) where !key.append(bytes[p]) { ok = false; break }
@@ -246,10 +251,10 @@ struct TextScorer {
         return nil
     }
 
-    private func word(_ tokens: [Token], _ i: Int) -> LexKey? {
+    private func word(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> LexKey? {
         guard i < tokens.count, tokens[i].kind == .word else { return nil }
         var key = LexKey()
-        for p in Int(tokens[i].start)..<Int(tokens[i].end) where !key.append(normalizer.bytes[p]) { return nil }
+        for p in Int(tokens[i].start)..<Int(tokens[i].end) where !key.append(bytes[p]) { return nil }
         return key.sealed
     }
 
@@ -260,21 +265,21 @@ struct TextScorer {
     private static let partitives: [LexKey] = ["de", "d", "du", "des"].map { LexKey($0)! }
 
     /// French `plus de X` / `plus d'X` without `ne`: there is no X left.
-    private func noMoreBefore(_ tokens: [Token], _ i: Int) -> Bool {
-        guard i >= 2, let d = word(tokens, i - 1), TextScorer.partitives.contains(d) else { return false }
-        return word(tokens, i - 2) == TextScorer.plus
+    private func noMoreBefore(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> Bool {
+        guard i >= 2, let d = word(tokens, i - 1, bytes), TextScorer.partitives.contains(d) else { return false }
+        return word(tokens, i - 2, bytes) == TextScorer.plus
     }
 
     /// Bambara `X tɛ yen` / `X ma sɔrɔ`: the good is not there.
-    private func absentAfter(_ tokens: [Token], _ i: Int) -> Bool {
-        guard let w = word(tokens, i), w == TextScorer.te else { return false }
-        return word(tokens, i + 1) == TextScorer.yen
+    private func absentAfter(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> Bool {
+        guard let w = word(tokens, i, bytes), w == TextScorer.te else { return false }
+        return word(tokens, i + 1, bytes) == TextScorer.yen
     }
 
     /// Bambara `X bɛ yen`: the good is there.
-    private func presentAfter(_ tokens: [Token], _ i: Int) -> Bool {
-        guard let w = word(tokens, i), w == TextScorer.be else { return false }
-        return word(tokens, i + 1) == TextScorer.yen
+    private func presentAfter(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> Bool {
+        guard let w = word(tokens, i, bytes), w == TextScorer.be else { return false }
+        return word(tokens, i + 1, bytes) == TextScorer.yen
     }
 
     private mutating func mark(_ aspect: Aspect, own: Float) {
