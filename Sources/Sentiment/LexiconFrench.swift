@@ -216,6 +216,39 @@ enum LexiconFrench {
     mobilisation=0.8 innove=1.2 en_peril=-2 peril=-2 boude=-1 bravoure=2 chapeau_bas=2.5
     
     jaloux=-2 jalouse=-2 jalousie=-2 aigri=-2 aigris=-2 aigrie=-2 envieux=-1.8
+    excellentissime=3 epoustouflant=2.8 grandiose=2.5 admirable=2.5 admire=2 admiration=2
+    merveilleusement=2.5 ravissant=2.3 splendide=2.8 somptueux=2.5 spectaculaire=2 emerveille=2.5
+    fascinant=2.2 drole=1.5 marrant=1.8 hilarant=2 amusant=1.8 divertissant=1.8 rigolo=1.5
+    excitant=1.8 palpitant=2 touchant=1.8 inoubliable=2.5 memorable=2 apaisant=1.5 relaxant=1.5
+    serein=1.5 soulage=1.5 soulagement=1.5 reconfortant=2 fidele=1.2 loyal=1.2 brave=1.5
+    courageux=1.8 talentueux=2.2 talent=1.8 doue=1.8 intelligent=1.8 astucieux=1.8 ingenieux=2
+    genie=2 avantageux=1.8 enrichissant=2 instructif=1.8 precieux=1.8 approuve=1.5 bien_fait=2
+    bien_pense=2 bien_servi=2@staff bisous=1.5 bisou=1.5 gagnant=1.5 vainqueur=1.8 triomphe=2.2
+    exploit=2 epanoui=2 rayonnant=2 radieux=2 beaute=2 fluide=1.5 reactif=2@staff reactive=2@staff
+    reactivite=2@staff bien_conseille=2@staff aimablement=2@staff gentiment=1.8@staff
+    poliment=1.5@staff volontiers=1.2 sans_hesiter=1.8 sans_hesitation=1.8
+    deplorable=-2.8 execrable=-3 abominable=-3 epouvantable=-3 atroce=-3 odieux=-2.8 odieuse=-2.8
+    exasperant=-2.5 exaspere=-2.3 irritant=-2 navrant=-2.5 navre=-1.5 consternant=-2.5
+    desolant=-2.3 pathetique=-2.5 grotesque=-2.2 risible=-2 mensonger=-2.3 trompeur=-2.3
+    tromperie=-2.5 trompe=-1.5 malhonnete=-2.8 malhonnetete=-2.8 racket=-2.8 mafia=-2.3
+    injurieux=-2.5 insulte=-2.5 insultant=-2.5 insulter=-2.5 humiliant=-2.5 humiliation=-2.5
+    agressif=-2.5@staff agressive=-2.5@staff brutal=-2.2 mechant=-2.2 mechante=-2.2 cruel=-2.5
+    vulgaire=-2 impertinent=-2@staff insolent=-2.3@staff negligent=-2.2 paresseux=-2@staff
+    feignant=-2@staff faineant=-2@staff lamentablement=-2.5 pauvre=-1 deprime=-2 angoisse=-2
+    angoissant=-2.2 stresse=-1.8 stressant=-2 stress=-1.5 effrayant=-2.3 terrifiant=-2.5
+    horrifie=-2.5 indigne=-2.3 indignation=-2 ecoeurant=-2.8 ecoeure=-2.5 degoute=-2.5 degout=-2.5
+    decourage=-1.8 decourageant=-2 desespere=-2.3 desespoir=-2.5 lassant=-1.8 lasse=-1.5
+    ennuye=-1.5 ennuyeuse=-2 complique=-1 compliquee=-1 difficile=-1 difficulte=-1.2 cauchemar=-2.8
+    calvaire=-2.8 perte_de_temps=-2.5 temps_perdu=-2 inefficace=-2 incoherent=-1.8 defaut=-1.5
+    crash=-1.5 dechire=-1.8 troue=-1.8 fissure=-1.5 tordu=-1.5 humide=-0.5 crade=-2.5@cleanliness
+    cradingue=-2.5@cleanliness insalubre=-2.8@cleanliness puanteur=-2.5@cleanliness
+    nauseabond=-2.5@cleanliness rats=-2@cleanliness cafards=-2.5@cleanliness cafard=-2
+    vermine=-2.5@cleanliness intoxication=-3@quality intoxique=-2.8@quality vomi=-2.5
+    indigeste=-2@quality surfacture=-2.5@price surfacturation=-2.5@price trop_paye=-2@price
+    hors_service=-2@quality annule=-1.2 annulation=-1.2 retarde=-1.5@waiting menti=-2.2
+    deplaisant=-2 distant=-1.2@staff irrespect=-2.5@staff manque_de_respect=-2.8@staff
+    non_professionnel=-2.3@staff pas_professionnel=-2.3@staff amateur=-1.5 rackette=-2.8
+    
     eau$ gaz$ gasoil$ gazoil$ essence$ carburant$ super_carburant$ monnaie$ ticket$ recu$ papier$
     pain$ sandwich$ sandwichs$ boisson$ boissons$ credit$ lubrifiant$ huile$ electricite$ courant$
     climatisation$ clim$ lumiere$ savon$ reseau$ tpe$ glace$ produit$ produits$
