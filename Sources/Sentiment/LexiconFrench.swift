@@ -22,7 +22,7 @@ enum LexiconFrench {
 
     bon=1.8 bonne=1.8 bons=1.8 bonnes=1.8 bien=1.5 tres_bien=2.5 excellent=3 excellente=3 excellents=3
     excellentes=3 parfait=2.8 parfaite=2.8 parfaits=2.8 parfaitement=2.5 super=2.5 genial=2.8 geniale=2.8
-    geniaux=2.8 top=2.2 impeccable=2.8@cleanliness impeccables=2.8@cleanliness formidable=2.8
+    geniaux=2.8 top=2.2 impeccable=2.8 impeccables=2.8 formidable=2.8
     magnifique=2.8 magnifiques=2.8 merveilleux=2.8 merveilleuse=2.8 merveille=2.5 superbe=2.7 superbes=2.7
     sympa=2 sympas=2 sympathique=2 sympathiques=2 agreable=2 agreables=2 agreablement=2 chouette=2
     cool=1.8 extra=2 extraordinaire=2.8 fantastique=2.8 sublime=2.8 exceptionnel=2.8 exceptionnelle=2.8
@@ -248,6 +248,10 @@ enum LexiconFrench {
     hors_service=-2@quality annule=-1.2 annulation=-1.2 retarde=-1.5@waiting menti=-2.2
     deplaisant=-2 distant=-1.2@staff irrespect=-2.5@staff manque_de_respect=-2.8@staff
     non_professionnel=-2.3@staff pas_professionnel=-2.3@staff amateur=-1.5 rackette=-2.8
+    
+    au_rendez_vous=1.5 imbattable=2.5@price vaut=0.8 vaut_le_coup=2 vaut_le_detour=2.3 vaut_la_peine=2
+    ne_vaut_pas=-2 ne_tient_pas=-2@quality tient_bien=1.5 rien_a_voir_avec=-1.2 pas_conforme=-2.3
+    non_conforme=-2.3 tres_decu=-2.8 vivement=1.3 a_revoir=-1.5 laisse_a_desirer=-2.3
     
     eau$ gaz$ gasoil$ gazoil$ essence$ carburant$ super_carburant$ monnaie$ ticket$ recu$ papier$
     pain$ sandwich$ sandwichs$ boisson$ boissons$ credit$ lubrifiant$ huile$ electricite$ courant$

@@ -147,8 +147,8 @@ struct TextScorer {
                 continue
             case .contrast:
                 closeClause()
-                total *= 0.5
-                clauseWeight = 1.5
+                total *= 0.6
+                clauseWeight = 1.3
                 note(lexicon.text(entry))
                 negation = 0; boost = 1; boostLeft = 0
                 i += used
