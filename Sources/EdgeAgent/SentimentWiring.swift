@@ -1,6 +1,10 @@
 import CorridorModel
+import Sentiment
 
-/// The sentiment model capture uses (wired to the `Sentiment` target's analyzer).
+/// The sentiment model capture uses: the on-device lexicon analyzer (`corridor-lex/N`).
 public enum SentimentWiring {
-    public static let scorer: SentimentScorer? = nil
+    public static let analyzer = SentimentAnalyzer()
+    public static let scorer: SentimentScorer? = { text, rating, service in
+        analyzer.assess(text: text, rating: rating, service: service)
+    }
 }
