@@ -82,3 +82,41 @@ import Testing
         #expect(agent.terminate() == 0)
     }
 }
+
+/// What a real power cut tests: the `201` must leave only after the fsync that covers its commit.
+/// strace shows the order of the agent's write, fsync and socket syscalls.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct FsyncOrderTests {
+    @Test func every201IsSentAfterTheWALIsSynced() throws {
+        let strace = ["/usr/bin/strace", "/bin/strace"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let tracer = try #require(strace, "strace is missing: run scripts/setup.sh")
+        let d = TempDir("fsync"); defer { d.cleanup() }
+        let port = freePort()
+        let trace = d.path + "/strace.out"
+        let agent = try AgentProcess(dataDir: d.path + "/agent", port: port, extra: ["--log-level", "error"],
+                                     wrapper: [tracer, "-f", "-e", "trace=fsync,fdatasync,pwrite64,write,sendmsg,sendto,writev", "-o", trace])
+        try agent.waitReady(timeout: 60)
+        let c = try LoadClient(port: port)
+        for n in 0..<5 {
+            let (s, _) = try c.request(method: "POST", path: "/v1/reviews", body: Array("{\"service\":\"fuel\",\"rating\":\(n % 5 + 1)}".utf8))
+            #expect(s == 201)
+        }
+        // Stop the traced agent itself (strace exits with it).
+        let children = (try? String(contentsOfFile: "/proc/\(agent.child.pid)/task/\(agent.child.pid)/children", encoding: .utf8)) ?? ""
+        let agentPID = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        kill(agentPID, SIGTERM)
+        #expect(agent.child.wait(timeout: .seconds(20)) != nil)
+        let lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
+        // Each "201 Created" send must be preceded by an fsync/fdatasync after the last file write.
+        var sends = 0
+        var dirty = false
+        for l in lines {
+            if l.contains("pwrite64(") { dirty = true }
+            if l.contains("fdatasync(") || l.contains("fsync(") { dirty = false }
+            if l.contains("201 Created") {
+                sends += 1
+                #expect(!dirty, "a 201 left before the WAL write was synced: \(l.prefix(120))")
+            }
+        }
+        #expect(sends == 5)
+    }
+}

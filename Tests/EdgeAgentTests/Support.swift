@@ -68,6 +68,7 @@ final class InProcessAgent {
 }
 
 import HTTPServer
+import TestServices
 final class HTTPServerBox {
     let server: HTTPServer
     init(_ api: EdgeAPI) throws { server = try HTTPServer(host: "127.0.0.1", port: 0, maxBodyBytes: EdgeAPI.maxBatchBody) { api.handle($0) } }
@@ -75,31 +76,30 @@ final class HTTPServerBox {
     func stop() { server.stop() }
 }
 
-/// `corridor-edge run` as a child process.
+/// `corridor-edge run` as a child process (posix_spawn with a clean signal mask, so SIGTERM works
+/// under the test runner).
 final class AgentProcess {
-    let process = Process()
+    let child: ChildProcess
     let port: UInt16
     let log: String
 
-    init(dataDir: String, port: UInt16, extra: [String] = []) throws {
+    init(dataDir: String, port: UInt16, extra: [String] = [], wrapper: [String] = []) throws {
         self.port = port
         log = dataDir + "-agent.log"
-        _ = FileManager.default.createFile(atPath: log, contents: nil)
-        let h = FileHandle(forWritingAtPath: log)!
-        h.seekToEndOfFile()
-        process.executableURL = URL(fileURLWithPath: edgeBinary())
-        process.arguments = ["run", "--data-dir", dataDir, "--station-id", "ML-TEST-001", "--listen", "127.0.0.1:\(port)",
-                             "--transport", "none"] + extra
-        process.standardError = h
-        process.standardOutput = h
-        try process.run()
+        let args = ["run", "--data-dir", dataDir, "--station-id", "ML-TEST-001", "--listen", "127.0.0.1:\(port)",
+                    "--transport", "none"] + extra
+        if wrapper.isEmpty {
+            child = try ChildProcess(executable: edgeBinary(), arguments: args, logPath: log)
+        } else {
+            child = try ChildProcess(executable: wrapper[0], arguments: Array(wrapper.dropFirst()) + [edgeBinary()] + args, logPath: log)
+        }
     }
 
     /// Waits until `/healthz` answers 200.
     func waitReady(timeout: Double = 20) throws {
         let end = Date().addingTimeInterval(timeout)
         while Date() < end {
-            if !process.isRunning { throw TestFailure("agent exited early: \(logText)") }
+            if !child.isRunning { throw TestFailure("agent exited early: \(logText)") }
             if let c = try? LoadClient(port: port), let (s, _) = try? c.request(method: "GET", path: "/healthz", body: []), s == 200 { return }
             usleep(20_000)
         }
@@ -108,15 +108,13 @@ final class AgentProcess {
 
     var logText: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
 
-    func kill9() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    func kill9() { child.kill9() }
 
+    /// SIGTERM; the exit code (or -1 if it had to be killed).
     func terminate() -> Int32 {
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        return process.terminationStatus
+        kill(child.pid, SIGTERM)
+        guard let raw = child.wait(timeout: .seconds(15)) else { child.kill9(); return -1 }
+        return (raw & 0x7F) == 0 ? (raw >> 8) & 0xFF : -1
     }
 }
 

@@ -7,9 +7,11 @@ final class WriterContext {
     let db: Database
     let budget: Int64
     private(set) var usedBytes: Int64 = 0
-    private let insert: Statement
-    private let markSent: Statement
-    private let usage: Statement
+    // Optional so close() can finalize them before closing the connection: SQLite defers the
+    // real close (and its final checkpoint) while statements are alive.
+    private var insert: Statement!
+    private var markSent: Statement!
+    private var usage: Statement!
 
     init(db: Database, budget: Int64) throws(SQLiteError) {
         self.db = db
@@ -56,5 +58,10 @@ final class WriterContext {
         }
     }
 
-    func close() { db.close() }
+    func close() {
+        insert = nil
+        markSent = nil
+        usage = nil
+        db.close()
+    }
 }
