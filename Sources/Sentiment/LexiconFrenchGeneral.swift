@@ -84,7 +84,7 @@ enum LexiconFrenchGeneral {
     supplice=-2.5 corvee=-1.8 arnaquee=-3@price escroque=-3@price escroquee=-3@price
     se_faire_avoir=-2.3 on_s_est_fait_avoir=-2.5 pris_pour_des_pigeons=-2.8 mal_recu=-2.3@staff
     se_plaindre=-1.5 je_deconseille=-2.8 deconseille=-2.5 a_deconseiller=-2.8 deconseiller=-2.5
-    rien_de_bon=-2 rien_ne_va=-2.3 ca_ne_va_pas=-1.8 pas_bon=-2 pas_terrible_du_tout=-2.5
+    rien_de_bon=-2 rien_ne_va=-2.3 ca_ne_va_pas=-1.8 pas_terrible_du_tout=-2.5
     pas_genial=-1.8 pas_fou=-1.2 pas_ouf=-1.5 pas_top_du_tout=-2.5 pas_dingue=-1.2 pas_la_peine=-1.5
     pas_assez=-1 pas_du_tout_content=-2.8 pas_du_tout_satisfait=-2.8 loin_d_etre=-1.5
     pasalahauteur=-2.3 honteux=-2.8 quel_dommage=-2 c_est_dommage=-1.8 dommage_que=-1.5
@@ -159,5 +159,9 @@ enum LexiconFrenchGeneral {
     j_aime_pas=-2 j_aime_plus=-1.8 j_adore_pas=-1.8 aime_pas=-2 aime_plus=-1.8 kiffe_pas=-2 plait_pas=-2 recommande_pas=-2.5 conseille_pas=-2.3
     vaut_pas=-1.8 supporte_pas=-2.3 comprends_pas=-1 comprend_pas=-1 fonctionne_plus=-2.3@quality
     marche_plus=-2.3@quality sert_a_rien=-2.3 ne_sert_a_rien=-2.3 sert_a_rien_du_tout=-2.8
+    une_tuerie=2.3 en_redemande=2 en_redemander=2 retreci=-1.8@quality deteint=-1.8@quality
+    y_reprendra_plus=-2.5 y_reprendrai_plus=-2.5 cesse_de_fonctionner=-2.5@quality
+    cesse_de_marcher=-2.5@quality arrete_de_fonctionner=-2.5@quality arrete_de_marcher=-2.5@quality
+    rendu_l_ame=-2.3@quality lache_au_bout=-2.3@quality
     """
 }
