@@ -56,9 +56,10 @@ def run_ours(binary, texts):
     start = time.perf_counter()
     out = subprocess.run([binary, "sentiment"], input=payload, capture_output=True, check=True).stdout
     elapsed = time.perf_counter() - start
-    labels = [json.loads(line)["label"] for line in out.decode().splitlines()]
-    assert len(labels) == len(texts), (len(labels), len(texts))
-    return labels, elapsed
+    objs = [json.loads(line) for line in out.decode().splitlines()]
+    assert len(objs) == len(texts), (len(objs), len(texts))
+    model = objs[0]["model"] if objs else "corridor-lex"
+    return [o["label"] for o in objs], elapsed, model
 
 
 def bench_ours(binary, path):
@@ -91,10 +92,10 @@ def main():
         gold = [r[0] for r in rows]
         texts = [r[1] for r in rows]
 
-        labels, secs = run_ours(args.bin, texts)
+        labels, secs, model = run_ours(args.bin, texts)
         b, m3 = metrics(gold, labels)
-        rows_out.append((os.path.basename(path), "corridor-lex/1 (CLI, wall)", b, m3, len(texts) / secs))
-        rows_out.append((os.path.basename(path), "corridor-lex/1 (bench, CPU)", b, m3, bench_ours(args.bin, path)))
+        rows_out.append((os.path.basename(path), f"{model} (CLI, wall)", b, m3, len(texts) / secs))
+        rows_out.append((os.path.basename(path), f"{model} (bench, CPU)", b, m3, bench_ours(args.bin, path)))
 
         start = time.thread_time()      # CPU time, like our bench: fair on a shared machine
         vl = [sign_label(vader.polarity_scores(t)["compound"]) for t in texts]

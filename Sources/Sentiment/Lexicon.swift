@@ -78,6 +78,9 @@ struct LexEntry {
     var words: UInt8 = 1
     /// The longest phrase in the lexicon that starts with this word (0: none).
     var longestPhrase: UInt8 = 0
+    /// A phrase that holds its own negation (`pas mal`, `aime pas`, `ne sert à rien`): a `ne`/`n'`
+    /// before it is part of the same negation and must not flip it again.
+    var selfNegated = false
     /// Index of the entry's text in `Lexicon.texts` (kept out of the entry so copies are plain
     /// bytes with no reference counting).
     var textIndex: Int32 = 0
@@ -103,12 +106,13 @@ struct Lexicon: Sendable {
     /// Number of keys (words and phrases).
     var count: Int { entryList.count }
 
-    static let shared = Lexicon(sources: [LexiconFrench.text, LexiconBambara.text, LexiconEnglish.text])
+    static let shared = Lexicon(sources: [LexiconFrenchGeneral.text, LexiconFrench.text, LexiconBambara.text, LexiconEnglish.text])
 
     init(sources: [String]) {
         var entries: [LexKey: LexEntry] = [:]
         var names: [LexKey: String] = [:]
         var normalizer = TextNormalizer()
+        var phrases: [(LexKey, [String])] = []
         for source in sources {
             for item in source.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
                 guard let parsed = Lexicon.parse(item, &normalizer) else { continue }
@@ -117,6 +121,7 @@ struct Lexicon: Sendable {
                 guard let key = LexKey(words.joined(separator: " ")) else { continue }
                 entry.words = UInt8(words.count)
                 names[key] = words.joined(separator: " ")
+                if words.count > 1 { phrases.append((key, words)) }
                 if let old = entries[key] { entry.longestPhrase = old.longestPhrase }
                 entries[key] = entry
                 if words.count > 1, let first = LexKey(words[0]) {
@@ -126,6 +131,9 @@ struct Lexicon: Sendable {
                     entries[first] = head
                 }
             }
+        }
+        for (key, words) in phrases where words.contains(where: { LexKey($0).flatMap { entries[$0] }?.role == .negator }) {
+            entries[key]?.selfNegated = true
         }
         var capacity = 16
         while capacity < entries.count * 3 { capacity <<= 1 }

@@ -7,10 +7,20 @@ import CorridorModel
 /// pass over the text. Thread-safe (`assess` keeps no shared mutable state).
 public struct SentimentAnalyzer: Sendable {
     /// Model name and version written into every assessment; central re-scores older versions.
-    public static let model: String = "corridor-lex/1"
+    public static let model: String = "corridor-lex/2"
 
     /// Text scores within ±`neutralBand` are neutral.
-    static let neutralBand: Float = 0.05
+    static let neutralBand: Float = 0.03
+    /// A negated positive (`pas bon`) is a clear complaint; a negated negative (`pas mauvais`) is
+    /// only mild praise.
+    static let negatedPositive: Float = -0.85
+    static let negatedNegative: Float = -0.6
+    /// Praise in a question (`c'est bon ?`) asks rather than asserts.
+    static let questionHedge: Float = 0.5
+    /// Praise in scare quotes (`"écologique"`) is usually ironic: it turns into a mild complaint.
+    static let scareQuote: Float = -0.5
+    /// Each `?!`/`??` (up to two) pushes the text towards indignation.
+    static let puzzled: Float = 0.6
     /// How much of the fused score the star rating carries when the text also says something.
     static let ratingWeight: Float = 0.6
     /// Most evidence strings kept per review.
@@ -96,6 +106,11 @@ struct TextScorer {
             byteArray.withUnsafeBufferPointer { bytes in run(tokens, bytes, capsShout: capsShout) }
         }
         var s = total
+        if normalizer.puzzled > 0 {
+            // `?!` and `??` are indignation or disbelief, with or without opinion words.
+            s -= Float(min(normalizer.puzzled, 2)) * SentimentAnalyzer.puzzled
+            note("?!")
+        }
         if s != 0, normalizer.exclamations > 0 {
             // `!!!` strengthens whatever the text already says (VADER's rule, capped at four).
             let bang = Float(min(normalizer.exclamations, 4)) * 0.25
@@ -116,6 +131,7 @@ struct TextScorer {
             let token = tokens[i]
             switch token.kind {
             case .boundary:
+                if token.question, clause > 0 { clause *= SentimentAnalyzer.questionHedge }
                 closeClause()
                 negation = 0; boost = 1; boostLeft = 0
                 i += 1
@@ -169,9 +185,12 @@ struct TextScorer {
                 if entry.valence != 0 {
                     var v = entry.valence * emphasis
                     if boostLeft > 0 { v *= boost }
-                    if negation > 0 {
-                        v = -v * 0.75
+                    if negation > 0, !entry.selfNegated {
+                        v *= v > 0 ? SentimentAnalyzer.negatedPositive : SentimentAnalyzer.negatedNegative
                         note("¬" + lexicon.text(entry))
+                    } else if token.scare, v > 0 {
+                        v *= SentimentAnalyzer.scareQuote
+                        note("\"" + lexicon.text(entry) + "\"")
                     } else {
                         note((v > 0 ? "+" : "-") + lexicon.text(entry))
                     }
@@ -206,7 +225,7 @@ struct TextScorer {
             }
             word = lexicon.lookup(single.sealed)
         }
-        if word == nil, ok { word = stem(Int(token.start), Int(token.end), bytes) }
+        if word == nil, ok { word = stem(Int(token.start), Int(token.end), bytes) ?? laughter(Int(token.start), Int(token.end), bytes) }
         guard let head = word else { return nil }
         if head.longestPhrase > 1 {
             var n = 1
@@ -228,27 +247,76 @@ struct TextScorer {
         return (head, 1)
     }
 
-    /// French inflection the lexicon does not list: plural `-s`/`-es`, verb `-ent` (→ `-e`).
-    private func stem(_ start: Int, _ end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> LexEntry? {
+    /// Light French lemmatisation for words the lexicon does not list, so one entry covers its
+    /// forms: plural `-s`/`-x` (`-aux` → `-al`), feminine `-e`, `-euse` → `-eux`, `-ive` → `-if`,
+    /// `-elle`/`-enne`/`-ette` → `-el`/`-en`/`-et`, verb endings (`-ent`, `-aient`, `-ait`, `-ais`,
+    /// `-ons`, `-ez`, `-er`, `-era`…) → `-e`, and `-ment` adverbs → the adjective. Only plain
+    /// sentiment words are accepted, so a stray match cannot turn into a negator or an aspect.
+    private func stem(_ start: Int, _ end: Int, _ bytes: Bytes) -> LexEntry? {
         let n = end - start
-        guard n >= 5, bytes[end - 1] == UInt8(ascii: "s") || bytes[end - 1] == UInt8(ascii: "t") else { return nil }
-        func entry(_ cut: Int, plusE: Bool) -> LexEntry? {
+        guard n >= 5 else { return nil }
+        @inline(__always) func at(_ i: Int) -> UInt8 { bytes[start + i] }
+        /// `true` when the first `len` bytes end with `suffix`.
+        func ends(_ len: Int, _ suffix: StaticString) -> Bool {
+            let k = suffix.utf8CodeUnitCount
+            guard len > k else { return false }
+            let p = suffix.utf8Start
+            for j in 0..<k where at(len - k + j) != p[j] { return false }
+            return true
+        }
+        /// The entry for the first `keep` bytes followed by `suffix`.
+        func form(_ keep: Int, _ suffix: StaticString = "") -> LexEntry? {
             var k = LexKey()
-            for p in start..<(end - cut) where !k.append(bytes[p]) { return nil }
-            if plusE { _ = k.append(UInt8(ascii: "e")) }
+            for p in start..<(start + keep) where !k.append(bytes[p]) { return nil }
+            let p = suffix.utf8Start
+            for j in 0..<suffix.utf8CodeUnitCount where !k.append(p[j]) { return nil }
             guard let e = lexicon.lookup(k.sealed), e.words == 1, e.role == .plain, e.valence != 0 else { return nil }
             return e
         }
-        if bytes[end - 1] == UInt8(ascii: "s") {
-            if let e = entry(1, plusE: false) { return e }
-            if bytes[end - 2] == UInt8(ascii: "e"), let e = entry(2, plusE: false) { return e }
-            return nil
+        let s = UInt8(ascii: "s"), x = UInt8(ascii: "x"), e = UInt8(ascii: "e")
+        var m = n                                   // length of the singular form
+        let last = at(n - 1)
+        if last == s || last == x {
+            if let hit = form(n - 1) { return hit }
+            if last == x, ends(n, "aux"), let hit = form(n - 3, "al") { return hit }   // géniaux
+            m = n - 1
         }
-        // -ent → -e (`progressent` → `progresse`)
-        if n >= 6, bytes[end - 3] == UInt8(ascii: "e"), bytes[end - 2] == UInt8(ascii: "n") {
-            return entry(3, plusE: true)
+        if at(m - 1) == e, m >= 5 {
+            if let hit = form(m - 1) { return hit }                             // contente, déçue
+            if ends(m, "euse"), let hit = form(m - 4, "eux") { return hit }     // heureuse
+            if ends(m, "ive"), let hit = form(m - 3, "if") { return hit }       // négative
+            if ends(m, "elle") || ends(m, "enne") || ends(m, "ette"), let hit = form(m - 2) { return hit }
+        }
+        // Verb endings, on the whole word.
+        if ends(n, "aient"), let hit = form(n - 5, "e") { return hit }
+        if n >= 6, ends(n, "ent"), let hit = form(n - 3, "e") { return hit }
+        // Short words keep their ending: `rayons` is not a form of `rayé`.
+        if n >= 7, ends(n, "ait") || ends(n, "ais") || ends(n, "ons"), let hit = form(n - 3, "e") { return hit }
+        if n >= 6, ends(n, "ez") || ends(n, "er"), let hit = form(n - 2, "e") { return hit }
+        if ends(n, "eront"), let hit = form(n - 4) { return hit }
+        if ends(n, "erait") || ends(n, "erais"), let hit = form(n - 4) { return hit }
+        if ends(n, "era"), let hit = form(n - 2) { return hit }
+        // Adverbs: `tristement` → `triste`, `horriblement` → `horrible`.
+        if n >= 8, ends(n, "ment") {
+            if let hit = form(n - 4) { return hit }
+            if ends(n, "amment"), let hit = form(n - 5, "nt") { return hit }   // méchamment
         }
         return nil
+    }
+
+    /// Laughter written as letter runs the lexicon cannot list (`hahaha`, `ahahah`, `hihihi`).
+    private func laughter(_ start: Int, _ end: Int, _ bytes: Bytes) -> LexEntry? {
+        guard end - start >= 4 else { return nil }
+        var h = 0
+        for p in start..<end {
+            switch bytes[p] {
+            case UInt8(ascii: "h"): h += 1
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"): break
+            default: return nil
+            }
+        }
+        guard h >= 2, h * 3 >= end - start else { return nil }
+        return lexicon.lookup(TextScorer.haha)
     }
 
     private func word(_ tokens: Tokens, _ i: Int, _ bytes: Bytes) -> LexKey? {
@@ -260,6 +328,7 @@ struct TextScorer {
 
     private static let te = LexKey("te")!, ma = LexKey("ma")!, be = LexKey("be")!, yen = LexKey("yen")!
     private static let ye = LexKey("ye")!
+    private static let haha = LexKey("haha")!
 
     private static let plus = LexKey("plus")!
     private static let partitives: [LexKey] = ["de", "d", "du", "des"].map { LexKey($0)! }

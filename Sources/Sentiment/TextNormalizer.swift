@@ -19,6 +19,11 @@ struct Token {
     /// Written in capitals (at least three letters) inside a text that is not all capitals.
     var shouted: Bool = false
     var valence: Float = 0
+    /// A boundary that is a question mark: the clause before it asks rather than asserts.
+    var question: Bool = false
+    /// A word inside short quotes (three words or fewer): `"propre"`, « écologie » — scare quotes,
+    /// often ironic.
+    var scare: Bool = false
 }
 
 /// Lowercases, folds accents and Bambara letters to ASCII, collapses repeated letters and cuts the
@@ -33,6 +38,8 @@ struct TextNormalizer {
     var capsWords = 0
     /// Words of three letters or more (the ones that can be shouted).
     var wordCount = 0
+    /// Runs of `??`, `?!` or `!?`: indignation or disbelief.
+    var puzzled = 0
 
     init() {
         bytes.reserveCapacity(256)
@@ -45,6 +52,8 @@ struct TextNormalizer {
         exclamations = 0
         capsWords = 0
         wordCount = 0
+        puzzled = 0
+        quoteStart = -1
     }
 
     // Word being built.
@@ -55,6 +64,8 @@ struct TextNormalizer {
     private var elongated = false
     private var runByte: UInt8 = 0
     private var runLength = 0
+    /// Index in `tokens` where the open quotation began (-1: none open).
+    private var quoteStart = -1
 
     mutating func normalize(_ text: String) {
         reset()
@@ -92,6 +103,17 @@ struct TextNormalizer {
         case 0x30...0x39: letter(b, isUpper: false, isLetter: false); return i + 1
         case UInt8(ascii: "!"):
             endWord(); exclamations += 1
+            if i > 0, s[i - 1] == UInt8(ascii: "?") { puzzled += 1 }
+            return i + 1
+        case UInt8(ascii: "?"):
+            endWord(); boundary(question: true)
+            if i > 0, s[i - 1] == UInt8(ascii: "?") || s[i - 1] == UInt8(ascii: "!") {
+                // Count a run once: `???` and `?!?!` are one reaction.
+                if i < 2 || (s[i - 2] != UInt8(ascii: "?") && s[i - 2] != UInt8(ascii: "!")) { puzzled += 1 }
+            }
+            return i + 1
+        case UInt8(ascii: "\""):
+            endWord(); quote(opening: quoteStart < 0)
             return i + 1
         case UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="):
             // Emoticon only when not glued to a word (`http://` is not a face).
@@ -108,7 +130,7 @@ struct TextNormalizer {
                 return i + 2
             }
             endWord(); return i + 1
-        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "?"), UInt8(ascii: "("),
+        case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "("),
              UInt8(ascii: ")"), 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: "|"):
             endWord(); boundary()
             return i + 1
@@ -139,9 +161,24 @@ struct TextNormalizer {
         }
     }
 
-    private mutating func boundary() {
-        if let last = tokens.last, last.kind == .boundary { return }
-        tokens.append(Token(kind: .boundary, start: 0, end: 0))
+    private mutating func boundary(question: Bool = false) {
+        if let last = tokens.last, last.kind == .boundary {
+            if question { tokens[tokens.count - 1].question = true }
+            return
+        }
+        tokens.append(Token(kind: .boundary, start: 0, end: 0, question: question))
+    }
+
+    /// Opens or closes a quotation; a closed one of three words or fewer marks its words as
+    /// scare-quoted.
+    private mutating func quote(opening: Bool) {
+        if opening { quoteStart = tokens.count; return }
+        var words = 0
+        for k in quoteStart..<tokens.count where tokens[k].kind == .word { words += 1 }
+        if words > 0, words <= 3 {
+            for k in quoteStart..<tokens.count where tokens[k].kind == .word { tokens[k].scare = true }
+        }
+        quoteStart = -1
     }
 
     @inline(__always)
@@ -207,8 +244,12 @@ struct TextNormalizer {
         case 0x19D: letters("ny", isUpper: true)               // Ɲ
         case 0x14B: letters("ng", isUpper: false)              // ŋ
         case 0x14A: letters("ng", isUpper: true)               // Ŋ
-        case 0x2019, 0x2018, 0x2BC, 0xA0, 0x202F, 0x2013, 0x2014, 0xAB, 0xBB, 0x201C, 0x201D:
-            endWord()                                           // ’ nbsp – — « » “ ”
+        case 0x2019, 0x2018, 0x2BC, 0xA0, 0x202F, 0x2013, 0x2014:
+            endWord()                                           // ’ nbsp – —
+        case 0xAB, 0x201C:
+            endWord(); quote(opening: true)                     // « “
+        case 0xBB, 0x201D:
+            endWord(); if quoteStart >= 0 { quote(opening: false) }   // » ”
         case 0x2026:
             endWord(); boundary()                               // …
         case 0xFE0F, 0xFE0E, 0x200D, 0x1F3FB...0x1F3FF:

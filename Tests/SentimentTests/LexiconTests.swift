@@ -5,7 +5,7 @@ import Testing
 struct LexiconTests {
     @Test func everyEntryFitsAKey() {
         // A phrase longer than LexKey.capacity bytes would be dropped silently at start-up.
-        for source in [LexiconFrench.text, LexiconBambara.text, LexiconEnglish.text] {
+        for source in [LexiconFrenchGeneral.text, LexiconFrench.text, LexiconBambara.text, LexiconEnglish.text] {
             for item in source.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                 #expect(Lexicon(sources: [String(item)]).count > 0, "\(item)")
             }
