@@ -15,7 +15,7 @@ def decode(t, v):
     if v is None:
         return None
     if t == "double" and isinstance(v, str):
-        return {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}[v]
+        return {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf"), "-0": -0.0}[v]
     return v
 
 def same(t, a, b):

@@ -112,7 +112,7 @@ struct RandomTable {
             var type: String
             let vals: [Any]
             switch v {
-            case .string(let a): type = "string"; vals = a.map { $0 ?? NSNull() }
+            case .string(let a): type = "string"; vals = a.map { $0.map { $0 as Any } ?? NSNull() }
             case .bytes: type = "bytes"; vals = []
             case .int32(let a): type = "int32"; vals = a.map { $0.map { NSNumber(value: $0) } ?? NSNull() }
             case .int64(let a): type = "int64"; vals = a.map { $0.map { NSNumber(value: $0) } ?? NSNull() }
@@ -123,6 +123,7 @@ struct RandomTable {
                     guard let d else { return NSNull() }
                     if d.isNaN { return "nan" }
                     if d.isInfinite { return d > 0 ? "inf" : "-inf" }
+                    if d == 0 && d.sign == .minus { return "-0" }  // JSONSerialization drops the sign
                     return NSNumber(value: d)
                 }
             }
