@@ -48,7 +48,9 @@ var targets: [Target] = [
 
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
     .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
-    .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
+    .testTarget(name: "ParquetTests", dependencies: [
+        "Parquet", "Compression", "TestServices", "CentralService", "CorridorModel",
+    ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),
