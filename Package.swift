@@ -51,8 +51,10 @@ var targets: [Target] = [
     .testTarget(name: "CorridorModelTests", dependencies: ["CorridorModel"]),
     .testTarget(name: "SentimentTests", dependencies: ["Sentiment", "CorridorModel"]),
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestServices"]),
-    .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
     .testTarget(name: "MongoTests", dependencies: ["Mongo", "TestServices"]),
+    .testTarget(name: "ParquetTests", dependencies: [
+        "Parquet", "Compression", "TestServices", "CentralService", "CorridorModel",
+    ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),
