@@ -62,6 +62,7 @@ import Testing
 
             let dom = try Self.runChromium(["--dump-dom"], url: url)
             #expect(dom.contains("Mis à jour à"), "the refresh did not complete: \(dom.suffix(600))")
+            #expect(!dom.contains(">null<") && !dom.contains(">null") && !dom.contains("undefined<"), "a missing value was rendered as text")
 
             let fuel = try #require(Self.tile(dom, SeedData.bko, "fuel"), "no fuel tile for \(SeedData.bko)")
             #expect(fuel.contains(">Carburant<"))

@@ -94,6 +94,11 @@ function el(tag, attrs, ...children) {
   for (const c of children) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
   return e;
 }
+// Node.append turns null into the text "null": skip absent parts.
+function add(parent, ...children) {
+  for (const c of children) if (c !== null && c !== undefined) parent.append(c);
+  return parent;
+}
 function svg(tag, attrs) {
   const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -175,8 +180,7 @@ function tile(station, p) {
     a.append(el("div", { class: "neg" }, "Points négatifs : ",
       ...p.top_negative_aspects.map(x => el("span", { class: "tag" }, (ASPECTS[x.aspect] || x.name || x.aspect) + " (" + x.count + ")"))));
   }
-  a.append(alertsList(p.alerts));
-  a.append(trendSVG(p));
+  add(a, alertsList(p.alerts), trendSVG(p));
   a.append(el("div", { class: "trend-caption", "aria-hidden": "true" }, el("span", {}, "−24 h"), el("span", {}, "maintenant")));
   return a;
 }
@@ -197,7 +201,7 @@ function stationSection(s) {
     el("span", { class: "status " + status }, statusText),
     s.open_alerts ? el("span", { class: "badge" }, s.open_alerts + (s.open_alerts > 1 ? " alertes station" : " alerte station")) : null,
     el("span", { class: "facts" }, facts.join(" · "))));
-  sec.append(alertsList(s.alerts));
+  add(sec, alertsList(s.alerts));
   sec.append(el("div", { class: "tiles" }, ...s.poles.map(p => tile(s.station_id, p))));
   return sec;
 }
