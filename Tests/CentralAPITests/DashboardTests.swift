@@ -29,8 +29,8 @@ import Testing
         let p = try ChildProcess(executable: try chromium(), arguments: [
             "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage",
             "--user-data-dir=\(dir.appendingPathComponent("profile").path)",
-            "--window-size=1280,1600", "--virtual-time-budget=5000", "--lang=fr-FR",
-        ] + extra + [url], environment: ["TZ": "UTC"], logPath: log)
+            "--virtual-time-budget=5000", "--lang=fr-FR",
+        ] + (extra.contains { $0.hasPrefix("--window-size=") } ? [] : ["--window-size=1280,1600"]) + extra + [url], environment: ["TZ": "UTC"], logPath: log)
         guard let status = p.wait(timeout: .seconds(90)) else {
             p.kill9()
             throw TestServiceError("chromium did not finish in 90 s")
@@ -102,6 +102,10 @@ import Testing
             _ = try Self.runChromium(["--screenshot=\(shot)"], url: url)
             let size = (try FileManager.default.attributesOfItem(atPath: shot)[.size] as? Int) ?? 0
             #expect(size > 20_000, "screenshot at \(shot) is only \(size) bytes")
+            // A tablet held upright (the station manager's device).
+            let tablet = shot.replacingOccurrences(of: ".png", with: "-tablet.png")
+            _ = try Self.runChromium(["--screenshot=\(tablet)", "--window-size=800,1280"], url: url)
+            #expect(FileManager.default.fileExists(atPath: tablet))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CentralService
 import CorridorModel
 import HTTPServer
@@ -245,5 +246,14 @@ import Testing
         let html = String(decoding: page?.body ?? [], as: UTF8.self)
         #expect(html.contains("<html lang=\"fr\">"))
         #expect(get(api, "/dashboard")?.status == 200)
+    }
+
+    @Test func openAPIDocumentDescribesEveryRoute() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/openapi.yaml"), encoding: .utf8)
+        #expect(doc.hasPrefix("openapi: 3."))
+        for route in ["/ingest/v1/events", "/api/v1/stations", "/api/v1/indicators", "/api/v1/alerts", "/api/v1/events", "/api/v1/overview"] {
+            #expect(doc.contains("\n  \(route):\n"), "docs/openapi.yaml lacks \(route)")
+        }
     }
 }
