@@ -120,6 +120,14 @@ import Testing
         #expect(ok.status == 200)
         #expect(try JSONParser.parse(ok.body)["accepted"]?.intValue == 3)
         #expect(rig.tracker.waitingRequests == 0)
+        let m = rig.api.ingestMetrics
+        #expect(m.count(.accepted) == 1 && m.acceptedEvents == 3)
+        #expect(m.count(.unauthorized) == 3)
+        #expect(m.count(.forbidden) == 2)
+        #expect(m.count(.invalid) == 4)
+        #expect(m.count(.unsupportedEncoding) == 1)
+        #expect(m.count(.tooLarge) == 1)
+        #expect(m.prometheus().contains("corridor_ingest_requests_total{outcome=\"forbidden\"} 2\n"))
 
         let messages = try await Self.consumeAll(rig.broker, topics: Array(rig.topics.values), count: 3)
         #expect(messages.count == 3)  // exactly: none of the rejected batches leaked
@@ -163,6 +171,7 @@ import Testing
         #expect(r.status == 503)
         #expect(r.headers.contains { $0.0 == "Retry-After" })
         #expect(elapsed < .seconds(10), "answered after \(elapsed)")
+        #expect(rig.api.ingestMetrics.count(.unavailable) == 1)
         #expect(rig.tracker.waitingRequests == 0)
     }
 
@@ -204,4 +213,30 @@ func zstdCompress(_ data: [UInt8]) throws -> [UInt8] {
                              logPath: dir.appendingPathComponent("log").path)
     guard p.wait(timeout: .seconds(20)) == 0 else { throw TestServiceError("zstd failed") }
     return Array(try Data(contentsOf: output))
+}
+
+/// Opt-in figure (CORRIDOR_BENCH=1): full 5,000-line batches through ingest to a Tansu ack.
+@Suite(.serialized, .timeLimit(.minutes(3))) struct IngestBench {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CORRIDOR_BENCH"] == "1"))
+    func fullBatchesToAcknowledgement() async throws {
+        let rig = try await IngestTests.Rig()
+        defer { rig.stop() }
+        let body = Array((0..<5000).map { IngestTests.review($0) }.joined(separator: "\n").utf8)
+        let compressed = try zstdCompress(body)
+        var timings: [Duration] = []
+        for round in 0..<5 {
+            let start = ContinuousClock.now
+            let r = IngestTests.post(rig.api, round.isMultiple(of: 2) ? compressed : body, encoding: round.isMultiple(of: 2) ? "zstd" : nil)
+            timings.append(ContinuousClock.now - start)
+            #expect(r.status == 200)
+        }
+        // Decoding and validating alone: the last line is bad, so nothing is produced.
+        let bad = Array(((0..<4999).map { IngestTests.review($0) } + [IngestTests.review(1, rating: "9")]).joined(separator: "\n").utf8)
+        let vStart = ContinuousClock.now
+        #expect(IngestTests.post(rig.api, bad).status == 400)
+        print("ingest bench: validating 5000 lines alone took \(ContinuousClock.now - vStart)")
+        let best = timings.min()!
+        let seconds = Double(best.components.seconds) + Double(best.components.attoseconds) / 1e18
+        print("ingest bench: 5000 lines, \(body.count) bytes (zstd \(compressed.count)); per batch \(timings); best \(Int(5000 / seconds)) events/s")
+    }
 }

@@ -20,6 +20,8 @@ public struct CentralAPI: Sendable {
     /// The HTTP server's `maxBodyBytes` must be at least this for full ingest batches.
     public static let maxRequestBodyBytes = IngestEndpoint.maxBodyBytes
 
+    /// Ingest counters; the runtime appends `ingestMetrics.prometheus()` to its `/metrics`.
+    public let ingestMetrics = IngestMetrics()
     private let queries: ServingQueries
     private let ingest: IngestEndpoint
     private let logger: Logger
@@ -36,7 +38,7 @@ public struct CentralAPI: Sendable {
                 ingestTokens: [String: String], logger: Logger, ackTimeout: Duration = .seconds(45)) {
         self.queries = ServingQueries(database: mongo.database(database))
         self.ingest = IngestEndpoint(producer: producer, deliveries: deliveries, topics: topics,
-                                     tokens: ingestTokens, ackTimeout: ackTimeout, logger: logger)
+                                     tokens: ingestTokens, ackTimeout: ackTimeout, metrics: ingestMetrics, logger: logger)
         self.logger = logger
     }
 

@@ -23,9 +23,26 @@ struct IngestEndpoint: Sendable {
     /// Bearer token → station id.
     let tokens: [String: String]
     let ackTimeout: Duration
+    let metrics: IngestMetrics
     let logger: Logger
 
     func handle(_ req: HTTPRequest) -> HTTPResponse {
+        let response = validateAndProduce(req)
+        let outcome: IngestMetrics.Outcome
+        switch response.status {
+        case 200: outcome = .accepted
+        case 401: outcome = .unauthorized
+        case 403: outcome = .forbidden
+        case 413: outcome = .tooLarge
+        case 415: outcome = .unsupportedEncoding
+        case 500...: outcome = .unavailable
+        default: outcome = .invalid
+        }
+        metrics.record(outcome)
+        return response
+    }
+
+    private func validateAndProduce(_ req: HTTPRequest) -> HTTPResponse {
         guard req.method == "POST" else {
             return HTTPResponse(status: 405, headers: [("Allow", "POST"), ("Content-Type", "application/json")],
                                 body: JSONWriter.bytes(ValidationError("use POST").json))
@@ -110,6 +127,7 @@ struct IngestEndpoint: Sendable {
         switch batch.wait(timeout: ackTimeout) {
         case .delivered:
             logger.debug("ingest: batch acknowledged", [("station", station), ("lines", "\(events.count)")])
+            metrics.addEvents(events.count)
             return .json(200, bytes: JSONWriter.bytes(["accepted": .int(Int64(events.count))]))
         case .failed(let why):
             logger.warning("ingest: delivery failed", [("station", station), ("error", why), ("lines", "\(events.count)")])
