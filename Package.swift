@@ -55,6 +55,9 @@ var targets: [Target] = [
     .testTarget(name: "ParquetTests", dependencies: [
         "Parquet", "Compression", "TestServices", "CentralService", "CorridorModel",
     ]),
+    .testTarget(name: "CentralAPITests", dependencies: [
+        "CentralService", "CorridorModel", "Mongo", "Kafka", "HTTPServer", "Compression", "TestServices",
+    ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),
