@@ -1,1 +1,6 @@
-print("corridor-central")
+import CentralService
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(CentralCLI.main(Array(CommandLine.arguments.dropFirst())))

@@ -32,6 +32,8 @@ public struct BatchOutcome: Sendable, Equatable {
     public var recoveredBatches = 0
     /// Capture → indicator-visible latency of each newly counted event, in seconds.
     public var visibleSeconds: [Double] = []
+    /// Wall time per step (decode, lake, events, indicators, stations_alerts), for the benchmark.
+    public var stageSeconds: [String: Double] = [:]
     public init() {}
 }
 
@@ -90,6 +92,12 @@ public final class BatchProcessor: Sendable {
         var outcome = BatchOutcome()
         outcome.consumed = messages.count
         let now = clock()
+        var mark = ContinuousClock.now
+        func stage(_ name: String) {
+            let t = ContinuousClock.now
+            outcome.stageSeconds[name, default: 0] += (t - mark).seconds
+            mark = t
+        }
 
         // 1. Decode; poison goes to dead_letters, never stops the stream.
         var accepted: [Accepted] = []
@@ -109,6 +117,7 @@ public final class BatchProcessor: Sendable {
             }
         }
         outcome.deadLettered = dead.count
+        stage("decode")
 
         // 2. Raw lake first: once offsets are committed the lake must already hold the bytes.
         try lake.write(accepted.map { a in
@@ -124,6 +133,8 @@ public final class BatchProcessor: Sendable {
             }
             for d in dead { logger.warning("dead letter", [("topic", d.topic), ("partition", String(d.partition)), ("offset", String(d.offset)), ("reason", d.reason)]) }
         }
+
+        stage("lake")
 
         // 3. Events, tagged with this attempt's batch id.
         let batch = ids.next().replacingOccurrences(of: "-", with: "")
@@ -145,6 +156,8 @@ public final class BatchProcessor: Sendable {
             newEvents.append(a.event)
             if let input = IndicatorInput(a.event) { newInputs.append(input) }
         }
+
+        stage("events")
 
         // 4. Duplicates left unapplied by an interrupted attempt: finish that attempt.
         var recoveredInputs: [IndicatorInput] = []
@@ -169,9 +182,12 @@ public final class BatchProcessor: Sendable {
         let visibleAt = clock()
         outcome.visibleSeconds = newEvents.map { max(0, Double(visibleAt.millis - $0.capturedAt.millis) / 1000) }
 
+        stage("indicators")
+
         // 6. Stations and alerts (idempotent: max/set and state reconciliation).
         try updateStations(accepted.map(\.event), now: now)
         try evaluateAlerts(touched: newInputs + recoveredInputs, now: now)
+        stage("stations_alerts")
 
         metrics.update { s in
             s.consumed += Int64(outcome.consumed)
