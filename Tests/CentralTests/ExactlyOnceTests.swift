@@ -152,7 +152,8 @@ import TestServices
         // Enough satisfied → resolved (4/11 = 36 %).
         try p.process(messages((0..<5).map { _ in review(station: "ML-A-1", label: .satisfied, at: t) }))
         #expect(try f.store.alerts.find(["state": "open"]).isEmpty)
-        #expect(try f.store.alerts.find(["state": "resolved"]).count == 1)
+        let resolved = try f.store.alerts.find(["state": "resolved"])
+        #expect(resolved.count == 1 && resolved.first?["resolved_at"]?.datetimeValue != nil)
         // Waits of 20 min → wait_time alert on the shop pole.
         try p.process(messages([transaction(station: "ML-A-1", service: .shop, amount: 500, wait: 1200, at: t)]))
         open = try f.store.alerts.find(["state": "open"])

@@ -9,7 +9,7 @@ import Testing
     @Test func oneDeltaPerKeyAndBucket() {
         let inputs = [
             IndicatorInput(stationID: "S1", service: .fuel, capturedAt: t0, contribution: .review(label: .satisfied, score: 0.5, rating: 5, aspects: [])),
-            IndicatorInput(stationID: "S1", service: .fuel, capturedAt: Timestamp(millis: t0.millis + 60_000), contribution: .review(label: .unsatisfied, score: -0.7, rating: nil,
+            IndicatorInput(stationID: "S1", service: .fuel, capturedAt: Timestamp(millis: t0.millis + 180_000), contribution: .review(label: .unsatisfied, score: -0.7, rating: nil,
                 aspects: [AspectSentiment(aspect: .waiting, label: .unsatisfied, score: -0.8), AspectSentiment(aspect: .waiting, label: .unsatisfied, score: -0.5),
                           AspectSentiment(aspect: .staff, label: .satisfied, score: 0.4)])),
             IndicatorInput(stationID: "S1", service: .fuel, capturedAt: t0, contribution: .transaction(amountXOF: 15_000, waitSeconds: 300)),
@@ -17,7 +17,7 @@ import Testing
             IndicatorInput(stationID: "S2", service: .wash, capturedAt: t0, contribution: .transaction(amountXOF: 2_000, waitSeconds: nil)),
         ]
         let d = IndicatorAggregator.deltas(inputs)
-        // S1/fuel: 15:50 and 15:55 five-minute buckets, one hour, one day; S2/wash: 3 buckets.
+        // S1/fuel: 15:50 and 15:55 five-minute buckets (15:53:24 and 15:56:24), one hour, one day; S2/wash: 3 buckets.
         #expect(d.count == 4 + 3)
         let day = d[IndicatorKey(stationID: "S1", service: .fuel, bucket: .day, start: Timestamp(rfc3339: "2026-12-04T00:00:00Z")!)]!
         #expect(day.reviews == 2 && day.satisfied == 1 && day.unsatisfied == 1 && day.neutral == 0)

@@ -42,16 +42,20 @@ struct AlertStore: Sendable {
                     "message": .string(message),
                 ]))
                 changes.opened += 1
-            case (.firing(let value, let threshold, let message), let doc?):
-                models.append(.updateOne(filter: ["_id": doc["_id"]!], update: ["$set": [
-                    "value": .double(value), "threshold": .double(threshold), "message": .string(message),
-                    "updated_at": .datetime(now.millis),
-                ]], upsert: false))
+            // Replacements, not $set: nx-27017 stores a datetime written by an update
+            // operator as a string; we hold the whole document anyway.
+            case (.firing(let value, let threshold, let message), var doc?):
+                doc["value"] = .double(value)
+                doc["threshold"] = .double(threshold)
+                doc["message"] = .string(message)
+                doc["updated_at"] = .datetime(now.millis)
+                models.append(.replaceOne(filter: ["_id": doc["_id"]!], replacement: doc, upsert: false))
                 changes.updated += 1
-            case (.clear, let doc?):
-                models.append(.updateOne(filter: ["_id": doc["_id"]!], update: ["$set": [
-                    "state": "resolved", "resolved_at": .datetime(now.millis), "updated_at": .datetime(now.millis),
-                ]], upsert: false))
+            case (.clear, var doc?):
+                doc["state"] = "resolved"
+                doc["resolved_at"] = .datetime(now.millis)
+                doc["updated_at"] = .datetime(now.millis)
+                models.append(.replaceOne(filter: ["_id": doc["_id"]!], replacement: doc, upsert: false))
                 changes.resolved += 1
             case (.clear, nil):
                 break

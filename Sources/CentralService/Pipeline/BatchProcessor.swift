@@ -217,12 +217,15 @@ public final class BatchProcessor: Sendable {
                 case .double(let d): inc[name] = .double(d)
                 }
             }
+            // The key fields never change: $setOnInsert. (nx-27017 also stores a datetime
+            // written by an operator on an existing document as a string, which would break
+            // the alert window's datetime filter on bucket_start.)
             var update: BSONDocument = [
-                "$set": [
+                "$setOnInsert": [
                     "station_id": .string(key.stationID), "service": .string(key.service.rawValue),
                     "bucket": .string(key.bucket.rawValue), "bucket_start": .datetime(key.start.millis),
-                    "updated_at": updatedAt, guardField: true,
                 ],
+                "$set": ["updated_at": updatedAt, guardField: true],
             ]
             if !inc.isEmpty { update["$inc"] = .document(inc) }
             if let w = delta.waitMax { update["$max"] = ["wait_max": .int64(w)] }
@@ -282,22 +285,24 @@ public final class BatchProcessor: Sendable {
         for id in ids {
             let old = known[id]
             let seen = max(lastSeen[id]!, Timestamp(millis: Int64(old?["last_seen"]?.datetimeValue ?? 0)))
-            var set: BSONDocument = [
-                "last_seen": .datetime(seen.millis),
-                "status": .string(now.millis - seen.millis > rules.silenceSeconds * 1000 ? "offline" : "online"),
-            ]
+            // Whole-document replace, not $set: nx-27017 turns a datetime written by an update
+            // operator into a string; a replacement keeps the types (and we hold the document).
+            var doc = old ?? ["_id": .string(id)]
+            doc["last_seen"] = .datetime(seen.millis)
+            doc["status"] = .string(now.millis - seen.millis > rules.silenceSeconds * 1000 ? "offline" : "online")
+            if doc["first_seen"] == nil { doc["first_seen"] = .datetime(now.millis) }
             if let hb = heartbeat[id], let h = hb.heartbeat,
                hb.capturedAt.millis > Int64(old?["last_heartbeat"]?.datetimeValue ?? Int64.min) {
-                set["last_heartbeat"] = .datetime(hb.capturedAt.millis)
-                set["version"] = .string(h.version)
-                set["pending"] = .int64(h.pending)
-                set["oldest_pending_age_seconds"] = h.oldestPendingAgeSeconds.map { .int64($0) } ?? .null
-                set["outbox_bytes"] = .int64(h.bytes)
-                set["link"] = .string(h.link)
-                set["last_send_at"] = h.lastSendAt.map { .datetime($0.millis) } ?? .null
-                if let c = h.clockOffsetMillis { set["clock_offset_ms"] = .int64(c) }
+                doc["last_heartbeat"] = .datetime(hb.capturedAt.millis)
+                doc["version"] = .string(h.version)
+                doc["pending"] = .int64(h.pending)
+                doc["oldest_pending_age_seconds"] = h.oldestPendingAgeSeconds.map { .int64($0) } ?? .null
+                doc["outbox_bytes"] = .int64(h.bytes)
+                doc["link"] = .string(h.link)
+                doc["last_send_at"] = h.lastSendAt.map { .datetime($0.millis) } ?? .null
+                if let c = h.clockOffsetMillis { doc["clock_offset_ms"] = .int64(c) }
             }
-            models.append(.updateOne(filter: ["_id": .string(id)], update: ["$set": .document(set)], upsert: true))
+            models.append(.replaceOne(filter: ["_id": .string(id)], replacement: doc, upsert: true))
             silenceVerdicts.append((AlertSubject(rule: .stationSilent, stationID: id, service: nil),
                                     rules.evaluateSilence(station: id, lastSeen: seen, now: now)))
         }
@@ -319,7 +324,9 @@ public final class BatchProcessor: Sendable {
             verdicts.append((AlertSubject(rule: .stationSilent, stationID: id, service: nil), v))
             let status = v == .clear ? "online" : "offline"
             if d["status"]?.stringValue != status {
-                models.append(.updateOne(filter: ["_id": .string(id)], update: ["$set": ["status": .string(status)]], upsert: false))
+                var doc = d
+                doc["status"] = .string(status)
+                models.append(.replaceOne(filter: ["_id": .string(id)], replacement: doc, upsert: false))
             }
         }
         _ = try store.stations.bulkWrite(models, ordered: false)
