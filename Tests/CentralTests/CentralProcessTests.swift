@@ -40,6 +40,7 @@ import TestServices
             kafka.stop()
             mongo.stop()
             lake.cleanup()
+            logs.cleanup()
         }
     }
 
