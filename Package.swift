@@ -58,6 +58,9 @@ var targets: [Target] = [
     .testTarget(name: "CentralAPITests", dependencies: [
         "CentralService", "CorridorModel", "Mongo", "Kafka", "HTTPServer", "Compression", "TestServices",
     ]),
+    .testTarget(name: "CentralTests", dependencies: [
+        "CentralService", "CorridorModel", "Kafka", "Mongo", "TestServices",
+    ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),

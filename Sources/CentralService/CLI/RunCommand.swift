@@ -1,0 +1,55 @@
+import CorridorModel
+import Dispatch
+import Options
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `corridor-central run`: one replica of the speed layer.
+enum RunCommand {
+    static let spec = CommandSpec(
+        name: "run",
+        summary: "Run a central replica: Kafka consumer group → raw lake + MongoDB (events, indicators, stations, alerts), /healthz, /metrics.",
+        usage: "corridor-central run --kafka-brokers LIST --mongo-uri URI --lake-dir DIR [--listen HOST:PORT] [--group ID] [--config FILE] [options]",
+        options: CentralSettings.runOptions,
+        details: """
+        Every option can also be set in the config file (key = value, e.g. lake_dir = /var/lib/corridor/lake)
+        or as a CORRIDOR_* environment variable; the command line wins, then the environment, then the file.
+        Librdkafka properties go in the file's [kafka] section or as --set kafka.PROPERTY=VALUE.
+        Run several replicas with the same --group to share the partitions. SIGTERM or SIGINT stops
+        cleanly: the batch in progress finishes (or is left uncommitted), the replica leaves the group.
+        """,
+        passThroughPrefixes: ["kafka."])
+
+    static func run(_ args: [String]) throws -> Int32 {
+        let opts = try spec.parse(args)
+        if opts.helpRequested { Console.out(spec.helpText); return 0 }
+        let settings = try CentralSettings(opts)
+        let logger = Logger(label: "corridor-central", minimum: settings.logLevel)
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        let runtime: CentralRuntime
+        do {
+            runtime = try CentralRuntime(settings: settings, rescorer: CentralWiring.rescorer, logger: logger,
+                                         version: CentralCLI.version, routes: CentralWiring.routes)
+        } catch {
+            logger.error("cannot start: \(error)")
+            return 1
+        }
+        let stop = DispatchSemaphore(value: 0)
+        let q = DispatchQueue(label: "corridor-central.signals")
+        let sources = [SIGTERM, SIGINT].map { sig -> any DispatchSourceSignal in
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: q)
+            s.setEventHandler { stop.signal() }
+            s.resume()
+            return s
+        }
+        stop.wait()
+        logger.info("stopping")
+        runtime.stop()
+        sources.forEach { $0.cancel() }
+        logger.info("stopped cleanly")
+        return 0
+    }
+}
