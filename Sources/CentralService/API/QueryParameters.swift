@@ -1,17 +1,6 @@
 import CorridorModel
 
-/// Indicator bucket widths the pipeline keeps (`bucket` field of `indicators`).
-public enum IndicatorBucket: String, Sendable, CaseIterable {
-    case fiveMinutes = "5m", hour = "1h", day = "1d"
-
-    public var seconds: Int64 {
-        switch self {
-        case .fiveMinutes: return 300
-        case .hour: return 3600
-        case .day: return 86_400
-        }
-    }
-
+extension IndicatorBucket {
     /// The range a query covers when it gives no `from`: 6 h of 5-minute, 48 h of hourly,
     /// 30 days of daily buckets.
     var defaultSpanSeconds: Int64 {

@@ -27,10 +27,7 @@ public enum CentralCLI {
         do {
             switch cmd {
             case "run": return try RunCommand.run(rest)
-            case "compact":
-                // The Parquet compaction lands from another branch (Batch/CompactCommand).
-                Console.err("compact: not in this build")
-                return 1
+            case "compact": return CompactCommand.run(rest)
             case "rebuild":
                 Console.err("rebuild: not in this build")
                 return 1

@@ -3,14 +3,6 @@ import CorridorModel
 import Glibc
 #endif
 
-/// An I/O failure in the raw lake (disk full, permissions): the batch is retried, never committed.
-public struct LakeError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    init(_ what: String, _ path: String, _ err: Int32 = errno) {
-        description = "\(what) \(path): \(String(cString: strerror(err)))"
-    }
-}
-
 /// The immutable raw lake: `DIR/raw/date=YYYY-MM-DD/TOPIC-pPARTITION-oFIRSTOFFSET.jsonl`.
 ///
 /// One line per event, the exact envelope bytes read from Kafka. The file name comes from the
@@ -81,7 +73,7 @@ public struct RawLake: Sendable {
         let name = path[path.index(after: path.lastIndex(of: "/")!)...]
         let tmp = "\(dir)/.\(name).\(getpid()).tmp"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LakeError("open", tmp) }
+        guard fd >= 0 else { throw LakeError("open", path: tmp, errno: errno) }
         var off = 0
         while off < content.count {
             let n = content.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + off, $0.count - off) }
@@ -89,27 +81,27 @@ public struct RawLake: Sendable {
                 if errno == EINTR { continue }
                 let e = errno
                 close(fd); unlink(tmp)
-                throw LakeError("write", tmp, e)
+                throw LakeError("write", path: tmp, errno: e)
             }
             off += n
         }
-        if fsync(fd) != 0 { let e = errno; close(fd); unlink(tmp); throw LakeError("fsync", tmp, e) }
+        if fsync(fd) != 0 { let e = errno; close(fd); unlink(tmp); throw LakeError("fsync", path: tmp, errno: e) }
         close(fd)
-        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw LakeError("rename", path, e) }
+        if rename(tmp, path) != 0 { let e = errno; unlink(tmp); throw LakeError("rename", path: path, errno: e) }
     }
 
     static func fsyncDirectory(_ dir: String) throws(LakeError) {
         let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { throw LakeError("open", dir) }
+        guard fd >= 0 else { throw LakeError("open", path: dir, errno: errno) }
         defer { close(fd) }
-        if fsync(fd) != 0 { throw LakeError("fsync", dir) }
+        if fsync(fd) != 0 { throw LakeError("fsync", path: dir, errno: errno) }
     }
 
     static func makeDirectories(_ path: String) throws(LakeError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
-            if mkdir(current, 0o755) != 0, errno != EEXIST { throw LakeError("mkdir", current) }
+            if mkdir(current, 0o755) != 0, errno != EEXIST { throw LakeError("mkdir", path: current, errno: errno) }
         }
     }
 }

@@ -36,7 +36,7 @@ public final class CentralRuntime: Sendable {
         let health = HealthRoutes(loop: loop, metrics: processor.metrics, version: version)
         let extra = try routes(Context(mongo: mongo, settings: settings, logger: logger))
         let chain: [Route] = [health.handle] + extra
-        server = try HTTPServer(host: settings.listenHost, port: settings.listenPort, maxBodyBytes: 1 << 20) { req in
+        server = try HTTPServer(host: settings.listenHost, port: settings.listenPort, maxBodyBytes: CentralAPI.maxRequestBodyBytes) { req in
             for route in chain { if let r = route(req) { return r } }
             return .json(404, bytes: JSONWriter.bytes(.object(JSONObject([("error", .string("not found: \(req.path)"))]))))
         }
