@@ -51,6 +51,9 @@ var targets: [Target] = [
     .testTarget(name: "KafkaTests", dependencies: ["Kafka", "TestServices"]),
     .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Compression", "TestServices"]),
     .testTarget(name: "MongoTests", dependencies: ["Mongo", "TestServices"]),
+    .testTarget(name: "ForwarderTests", dependencies: [
+        "EdgeAgent", "CorridorModel", "Kafka", "HTTPServer", "Compression", "SQLite", "TestServices",
+    ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",
     ]),
