@@ -71,7 +71,10 @@ enum ForwardBench {
         let fwd = Forwarder(config: config, outbox: outbox, logger: Logger(label: "bench", minimum: .warning))
         let t0 = DispatchTime.now().uptimeNanoseconds
         fwd.start()
-        while try outbox.status().pending > 0 { usleep(20_000) }
+        // Watch the forwarder's own counter: polling outbox.status() (a full count) would take
+        // the reader connection away from the forwarder.
+        while fwd.state.snapshot.sent < Int64(n) { usleep(5_000) }
+        while try outbox.status().pending > 0 { usleep(5_000) }
         let forwardSeconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
         usleep(1_500_000)  // one more statistics sample for tx_bytes
         let s = fwd.state.snapshot

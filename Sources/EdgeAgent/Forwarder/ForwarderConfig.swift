@@ -38,7 +38,7 @@ public struct ForwarderConfig: Sendable {
     /// Rows read from the outbox per query.
     public var chunk = 2_000
     /// Delivered rows marked sent per outbox transaction (at most this many, or every 200 ms).
-    public var markBatch = 5_000
+    public var markBatch = 10_000
     public var backoffBaseSeconds = 1.0
     public var backoffMaxSeconds = 60.0
     /// Failed rounds without a single delivery after which the producer is replaced (a broker

@@ -65,6 +65,7 @@ final class KafkaLane {
     private let logger: Logger
     private let inbox = DeliveryInbox()
     private let stationKey: [UInt8]
+    private let marker: SentMarker
 
     private var producer: KafkaProducer?
     /// Bytes sent by producers already closed (librdkafka's counters are per handle).
@@ -87,6 +88,7 @@ final class KafkaLane {
         self.backoff = backoff
         self.logger = logger
         self.stationKey = Array(config.stationID.utf8)
+        self.marker = SentMarker(outbox: outbox, logger: logger)
     }
 
     var inFlight: Int { inbox.inFlight }
@@ -121,7 +123,7 @@ final class KafkaLane {
                 do {
                     try producer.produce(
                         topic: config.topics[row.kind] ?? row.kind.defaultTopic, key: stationKey, value: row.body,
-                        headers: [("schema", Array(row.kind.schema.utf8)), ("id", Array(row.id.utf8)),
+                        headers: [("schema", Self.schemaBytes[row.kind]!), ("id", Array(row.id.utf8)),
                                   ("content-type", Self.contentType)],
                         opaque: UInt64(bitPattern: row.seq))
                     cursor = row.seq
@@ -141,6 +143,7 @@ final class KafkaLane {
     }
 
     static let contentType = Array("application/json".utf8)
+    static let schemaBytes = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0, Array($0.schema.utf8)) })
 
     private func absorb(_ box: DeliveryInbox.Box) {
         if !box.delivered.isEmpty {
@@ -174,20 +177,30 @@ final class KafkaLane {
         [.messageSizeTooLarge, .invalidMessageSize, .invalidRecord, .invalidMessage, .recordListTooLarge, .badMessage].contains(e.code)
     }
 
+    /// Hands the delivered rows to the marker queue: the outbox commit (an fsync) then overlaps
+    /// with reading and producing the next rows instead of stalling them.
     private func flushMarks() {
         guard !toMark.isEmpty else { return }
-        do {
-            try outbox.markSent(toMark)
-            toMark = []
-        } catch {
-            // Kept for the next try; if the process dies they are simply sent again.
+        let batch = toMark
+        toMark = []
+        lastMark = ContinuousClock.now
+        marker.mark(batch)
+    }
+
+    /// Waits until every handed-over batch is committed (before resending from the oldest
+    /// pending row, and on stop); batches that failed to commit are retried here.
+    private func settleMarks() {
+        flushMarks()
+        let failed = marker.settle()
+        guard !failed.isEmpty else { return }
+        do { try outbox.markSent(failed) } catch {
+            // They stay pending and are sent again: central dedups by id.
             logger.error("forwarder: cannot mark rows sent: \(error)")
         }
-        lastMark = ContinuousClock.now
     }
 
     private func endFailedRound() {
-        flushMarks()
+        settleMarks()
         failedRounds += 1
         state.failed(lastError, linkDown: true)
         logger.warning("forwarder: Kafka delivery failed; resending from the oldest pending event after a pause",
@@ -234,7 +247,7 @@ final class KafkaLane {
         closedTxBytes += p.statistics.txBytes
         producer = nil
         absorb(inbox.take())
-        flushMarks()
+        settleMarks()
         roundFailed = false
         cursor = 0
     }
@@ -248,7 +261,7 @@ final class KafkaLane {
             absorb(inbox.take())
         }
         absorb(inbox.take())
-        flushMarks()
+        settleMarks()
         closeProducer(timeout: .seconds(1))
     }
 
@@ -260,5 +273,36 @@ final class KafkaLane {
         }
         guard let admin = try? KafkaAdmin(config: c) else { return false }
         return (try? admin.metadata(timeout: .seconds(5))).map { !$0.brokers.isEmpty } ?? false
+    }
+}
+
+/// Marks delivered rows sent on its own serial queue, a few batches deep at most.
+final class SentMarker: Sendable {
+    private let queue = DispatchQueue(label: "corridor.forwarder.marker")
+    private let slots = DispatchSemaphore(value: 4)
+    private let failed = Mutex<[Int64]>([])
+    private let outbox: Outbox
+    private let logger: Logger
+
+    init(outbox: Outbox, logger: Logger) {
+        self.outbox = outbox
+        self.logger = logger
+    }
+
+    func mark(_ seqs: [Int64]) {
+        slots.wait()
+        queue.async { [self] in
+            do { try outbox.markSent(seqs) } catch {
+                logger.error("forwarder: cannot mark rows sent (will retry): \(error)")
+                failed.withLock { $0 += seqs }
+            }
+            slots.signal()
+        }
+    }
+
+    /// Waits for the queued batches; returns the seqs whose commit failed.
+    func settle() -> [Int64] {
+        queue.sync {}
+        return failed.withLock { f in defer { f = [] }; return f }
     }
 }
