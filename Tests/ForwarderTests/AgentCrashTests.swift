@@ -56,9 +56,9 @@ struct AgentCrashTests {
         for id in got { counts[id, default: 0] += 1 }
         let duplicated = Set(counts.filter { $0.value > 1 }.keys)
         // Only rows that were in flight (delivered, not yet marked) are sent twice: never a row
-        // already marked sent, and no more than the window.
+        // already marked sent, and no more than the unmarked bound (window + marks in progress).
         #expect(duplicated.intersection(sentAtKill).count == 0)
-        #expect(duplicated.count <= ForwarderConfig(stationID: station, dataDir: "", transport: .kafka, kafka: nil, version: "").window)
+        #expect(duplicated.count <= ForwarderConfig(stationID: station, dataDir: "", transport: .kafka, kafka: nil, version: "").maxUnmarked)
         var seen = Set<String>()
         let firstSeen = got.filter { seen.insert($0).inserted }
         #expect(firstSeen.count == expected.count && firstSeen == expected, "per-station order")

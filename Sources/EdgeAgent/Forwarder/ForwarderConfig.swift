@@ -39,6 +39,9 @@ public struct ForwarderConfig: Sendable {
     public var chunk = 2_000
     /// Delivered rows marked sent per outbox transaction (at most this many, or every 200 ms).
     public var markBatch = 10_000
+    /// The most rows that can be delivered but not yet marked sent (the window, the batch
+    /// being gathered, and the batches queued for commit): what a crash can send twice.
+    public var maxUnmarked: Int { window + markBatch * (SentMarker.depth + 1) }
     public var backoffBaseSeconds = 1.0
     public var backoffMaxSeconds = 60.0
     /// Failed rounds without a single delivery after which the producer is replaced (a broker

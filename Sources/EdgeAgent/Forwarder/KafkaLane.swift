@@ -278,8 +278,11 @@ final class KafkaLane {
 
 /// Marks delivered rows sent on its own serial queue, a few batches deep at most.
 final class SentMarker: Sendable {
+    /// Batches handed over and not yet committed, at most.
+    static let depth = 2
+
     private let queue = DispatchQueue(label: "corridor.forwarder.marker")
-    private let slots = DispatchSemaphore(value: 4)
+    private let slots = DispatchSemaphore(value: SentMarker.depth)
     private let failed = Mutex<[Int64]>([])
     private let outbox: Outbox
     private let logger: Logger
