@@ -225,6 +225,8 @@ final class KafkaLane {
             cursor = 0
             return p
         } catch {
+            // Counts as a failed round, so that `auto` can fall back to HTTPS.
+            failedRounds += 1
             state.failed("kafka producer: \(error)", linkDown: true)
             logger.error("forwarder: cannot create the Kafka producer (check the kafka.* properties): \(error)")
             return nil
