@@ -40,7 +40,7 @@ var targets: [Target] = [
         "CorridorModel", "Sentiment", "Kafka", "Mongo", "HTTPServer", "Compression", "Parquet",
         "Options",
     ]),
-    .target(name: "EdgeBench", dependencies: ["EdgeAgent", "CorridorModel", "SQLite", "HTTPServer", "Options"]),
+    .target(name: "EdgeBench", dependencies: ["EdgeAgent", "CorridorModel", "SQLite", "HTTPServer", "Options", "Kafka"]),
     .executableTarget(name: "corridor-edge", dependencies: ["EdgeAgent"]),
     .executableTarget(name: "corridor-edge-bench", dependencies: ["EdgeBench", "EdgeAgent", "Options"]),
     .executableTarget(name: "corridor-central", dependencies: ["CentralService"]),
@@ -60,6 +60,9 @@ var targets: [Target] = [
     ]),
     .testTarget(name: "CentralTests", dependencies: [
         "CentralService", "CorridorModel", "Kafka", "Mongo", "TestServices",
+    ]),
+    .testTarget(name: "ForwarderTests", dependencies: [
+        "EdgeAgent", "CorridorModel", "Kafka", "HTTPServer", "Compression", "SQLite", "TestServices",
     ]),
     .testTarget(name: "EdgeAgentTests", dependencies: [
         "EdgeAgent", "CorridorModel", "SQLite", "Options", "TestServices",

@@ -7,6 +7,8 @@ public final class EdgeRuntime: Sendable {
     public let outbox: Outbox
     public let capture: CaptureService
     public let server: HTTPServer
+    /// Sends the outbox to central (link state for `/healthz`, `/metrics`, `status`).
+    public let forwarder: Forwarder
     private let logger: Logger
 
     public init(settings: EdgeSettings, logger: Logger) throws {
@@ -18,21 +20,29 @@ public final class EdgeRuntime: Sendable {
         }
         try outbox.setMeta("station_id", settings.stationID)
         capture = CaptureService(stationID: settings.stationID, outbox: outbox, scorer: SentimentWiring.scorer)
-        let api = EdgeAPI(capture: capture, token: settings.token, version: EdgeCLI.version)
+        let (fc, note) = ForwarderConfig.resolve(settings, version: EdgeCLI.version)
+        if let note { logger.warning(note) }
+        let forwarder = Forwarder(config: fc, outbox: outbox, logger: logger)
+        self.forwarder = forwarder
+        let api = EdgeAPI(capture: capture, token: settings.token, version: EdgeCLI.version,
+                          health: { forwarder.health() }, extraMetrics: { forwarder.metrics() })
         server = try HTTPServer(host: settings.listenHost, port: settings.listenPort, maxBodyBytes: EdgeAPI.maxBatchBody) { req in
             api.handle(req)
         }
         let s = try outbox.status()
         logger.info("listening", [("address", "\(server.host):\(server.port)"), ("station", settings.stationID),
                                   ("pending", String(s.pending)), ("budget_bytes", String(s.budgetBytes))])
+        forwarder.start()
         if settings.listenHost != "127.0.0.1", settings.token == nil {
             logger.warning("listening beyond loopback without --token: remote clients will be refused")
         }
     }
 
-    /// Stops serving, then closes the outbox after its queued commits.
+    /// Stops serving, drains the forwarder's in-flight deliveries, then closes the outbox after
+    /// its queued commits.
     public func stop() {
         server.stop()
+        forwarder.stop()
         outbox.close()
     }
 }

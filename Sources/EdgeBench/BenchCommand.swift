@@ -28,6 +28,7 @@ public enum BenchCommand {
     ]
 
     public static func run(_ args: [String]) throws -> Int32 {
+        if args.first == "forward" { return try ForwardBench.run(Array(args.dropFirst())) }
         guard args.first == "ingest" else {
             if args.first == "--help" || args.first == "-h" { Console.out(spec.helpText); return 0 }
             throw UsageError("say what to measure: 'bench ingest' (see --help)")

@@ -21,6 +21,10 @@ public struct EdgeSettings: Sendable {
     public var centralToken: String?
     public var heartbeatIntervalSeconds: Double
     public var retentionSeconds: Double
+    /// How long SIGTERM waits for in-flight deliveries (below systemd's TimeoutStopSec).
+    public var drainTimeoutSeconds: Double
+    /// The longest pause between delivery attempts while the link is down.
+    public var backoffMaxSeconds: Double
 
     static let runOptions: [OptionSpec] = [
         OptionSpec("config", "FILE", "Config file (key = value lines, [kafka] section)", commandLineOnly: true),
@@ -40,6 +44,8 @@ public struct EdgeSettings: Sendable {
         OptionSpec("central-token", "TOKEN", "This station's bearer token at central's ingest"),
         OptionSpec("heartbeat-interval", "DURATION", "How often to send a heartbeat", default: "60s"),
         OptionSpec("retention", "DURATION", "Keep delivered events this long before pruning", default: "7d"),
+        OptionSpec("drain-timeout", "DURATION", "On stop, wait this long for in-flight deliveries", default: "10s"),
+        OptionSpec("backoff-max", "DURATION", "Longest pause between attempts while the link is down", default: "60s"),
     ]
 
     init(_ o: ParsedOptions) throws(UsageError) {
@@ -76,6 +82,8 @@ public struct EdgeSettings: Sendable {
         centralToken = o.string("central-token").flatMap { $0.isEmpty ? nil : $0 }
         heartbeatIntervalSeconds = try o.seconds("heartbeat-interval")!
         retentionSeconds = try o.seconds("retention")!
+        drainTimeoutSeconds = try o.seconds("drain-timeout")!
+        backoffMaxSeconds = max(1, try o.seconds("backoff-max")!)
         if transport == "kafka", kafkaBrokers == nil { throw UsageError("--transport kafka needs --kafka-brokers") }
         if transport == "https", centralURL == nil { throw UsageError("--transport https needs --central-url") }
     }

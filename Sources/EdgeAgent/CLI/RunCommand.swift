@@ -2,6 +2,7 @@ import CorridorModel
 import Dispatch
 import HTTPServer
 import Options
+import SystemdNotify
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,11 +46,36 @@ enum RunCommand {
             s.resume()
             return s
         }
+        // systemd (Type=notify): ready now; a status line every 10 s; watchdog pings only while
+        // the forwarder loop keeps turning (a wedged forwarder gets the service restarted).
+        SystemdNotify.ready(status: statusLine(agent))
+        let watchdogEvery = SystemdNotify.watchdogInterval.map { $0 / 2 }
+        let tick = DispatchSource.makeTimerSource(queue: q)
+        var ticks = 0
+        tick.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1))
+        tick.setEventHandler {
+            ticks += 1
+            if ticks % 10 == 0 { SystemdNotify.status(statusLine(agent)) }
+            if let w = watchdogEvery, ticks % max(1, Int(w.components.seconds)) == 0,
+               agent.forwarder.isResponsive(withinSeconds: 90) {
+                SystemdNotify.watchdog()
+            }
+        }
+        tick.resume()
         stop.wait()
+        tick.cancel()
         logger.info("stopping")
+        SystemdNotify.stopping(status: "draining in-flight deliveries")
         agent.stop()
         sources.forEach { $0.cancel() }
         logger.info("stopped cleanly")
         return 0
+    }
+
+    /// The line `systemctl status` shows: backlog and link.
+    static func statusLine(_ agent: EdgeRuntime) -> String {
+        let s = agent.forwarder.state.snapshot
+        let pending = (try? agent.outbox.status()).map { String($0.pending) } ?? "?"
+        return "pending \(pending); transport \(s.transport); link: \(ForwarderState.summary(s))"
     }
 }

@@ -17,7 +17,7 @@ final class WriterContext {
         self.db = db
         self.budget = budget
         insert = try db.prepare("INSERT INTO outbox(id, kind, captured_at, enqueued_at, body) VALUES (?, ?, ?, ?, ?)")
-        markSent = try db.prepare("UPDATE outbox SET state = 1, sent_at = ?, attempts = attempts + 1 WHERE seq = ? AND state = 0")
+        markSent = try db.prepare("UPDATE outbox SET state = 1, sent_at = ?, attempts = attempts + 1 WHERE seq BETWEEN ? AND ? AND state = 0")
         usage = try db.prepare("SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())")
         refreshUsage()
     }
@@ -51,10 +51,17 @@ final class WriterContext {
         usedBytes += incoming
     }
 
+    /// Marks the given rows sent, one statement per run of consecutive seqs (delivery reports
+    /// come back in send order, so a whole window is usually one range).
     func markSent(_ seqs: [Int64], now: Timestamp) throws {
-        for s in seqs {
-            try markSent.bind([.integer(now.millis), .integer(s)])
+        let sorted = seqs.sorted()
+        var i = 0
+        while i < sorted.count {
+            var j = i
+            while j + 1 < sorted.count, sorted[j + 1] <= sorted[j] + 1 { j += 1 }
+            try markSent.bind([.integer(now.millis), .integer(sorted[i]), .integer(sorted[j])])
             try markSent.step()
+            i = j + 1
         }
     }
 
