@@ -8,7 +8,7 @@ public enum CentralCLI {
     static let commands: [(String, String)] = [
         ("run", "Run a replica: Kafka consumer group → raw lake + MongoDB, alerts, /healthz, /metrics"),
         ("compact", "Compact closed raw-lake days into Parquet"),
-        ("rebuild", "Recompute the MongoDB views from the lake (not in this build yet)"),
+        ("rebuild", "Recompute the MongoDB indicator views from the lake"),
         ("bench", "Measure consume → lake + MongoDB throughput (bench consume)"),
         ("version", "Print the version"),
     ]
@@ -28,9 +28,7 @@ public enum CentralCLI {
             switch cmd {
             case "run": return try RunCommand.run(rest)
             case "compact": return CompactCommand.run(rest)
-            case "rebuild":
-                Console.err("rebuild: not in this build")
-                return 1
+            case "rebuild": return try RebuildCommand.run(rest)
             case "bench": return try BenchCommand.run(rest)
             case "version", "--version": Console.out(version); return 0
             case "help", "-h", "--help": Console.out(usage); return 0
