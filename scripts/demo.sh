@@ -84,11 +84,14 @@ for s in ML-BKO-014 ML-SGO-002 ML-KAY-007; do
   echo "$s: $("$bin/corridor-edge" status --data-dir "$work/edge/$s")" >&2
 done
 
+show() {  # pretty-print JSON from stdin, first N lines (no SIGPIPE under pipefail)
+  python3 -c 'import sys,json; n=int(sys.argv[1]); s=json.dumps(json.load(sys.stdin), indent=1, ensure_ascii=False).splitlines(); print("\n".join(s[:n])); print("  …") if len(s) > n else None' "$1"
+}
 say "JSON API: stations and open alerts"
-curl -s "http://127.0.0.1:$central_port/api/v1/stations" | python3 -m json.tool | head -40
-curl -s "http://127.0.0.1:$central_port/api/v1/alerts?state=open" | python3 -m json.tool | head -30
+curl -s "http://127.0.0.1:$central_port/api/v1/stations" | show 40
+curl -s "http://127.0.0.1:$central_port/api/v1/alerts?state=open" | show 30
 say "JSON API: today's indicators for ML-BKO-014 (1 h buckets)"
-curl -s "http://127.0.0.1:$central_port/api/v1/indicators?station=ML-BKO-014&bucket=1h" | python3 -m json.tool | head -40
+curl -s "http://127.0.0.1:$central_port/api/v1/indicators?station=ML-BKO-014&bucket=1h" | show 40
 
 say "batch layer: compact the raw lake into Parquet (--now treats today as closed) and query it with DuckDB"
 "$bin/corridor-central" compact --lake-dir "$work/lake" --now
