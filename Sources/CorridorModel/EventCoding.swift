@@ -48,8 +48,26 @@ extension Event {
     ///
     /// A higher minor version is accepted; unknown fields are kept in `attrs`.
     public init(envelope bytes: some Collection<UInt8>) throws(ValidationError) {
+        try self.init(envelope: Array(bytes))
+    }
+
+    // Concrete overloads: the hot paths (Kafka payloads, lake lines) avoid generic dispatch and
+    // dynamic casts across the module boundary.
+    public init(envelope bytes: [UInt8]) throws(ValidationError) {
         let v: JSONValue
-        do { v = try JSONParser.parse(bytes) } catch { throw ValidationError("malformed JSON: \(error)") }
+        do { v = try JSONParser.parse(buffer: bytes) } catch { throw ValidationError("malformed JSON: \(error)") }
+        try self.init(envelope: v)
+    }
+
+    public init(envelope bytes: UnsafeBufferPointer<UInt8>) throws(ValidationError) {
+        let v: JSONValue
+        do { v = try JSONParser.parse(unsafe: bytes) } catch { throw ValidationError("malformed JSON: \(error)") }
+        try self.init(envelope: v)
+    }
+
+    public init(envelope bytes: ArraySlice<UInt8>) throws(ValidationError) {
+        let v: JSONValue
+        do { v = try JSONParser.parse(buffer: bytes) } catch { throw ValidationError("malformed JSON: \(error)") }
         try self.init(envelope: v)
     }
 

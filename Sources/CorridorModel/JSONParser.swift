@@ -24,7 +24,8 @@ public struct JSONParser {
         try bytes.withUnsafeBufferPointer { buf throws(JSONParseError) in try parse(unsafe: buf) }
     }
 
-    static func parse(unsafe buf: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    /// Parses bytes the caller keeps alive for the duration of the call.
+    public static func parse(unsafe buf: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         var p = JSONParser(buf)
         p.skipWhitespace()
         let v = try p.parseValue(depth: 0)
@@ -74,6 +75,7 @@ public struct JSONParser {
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         i += 1
         var obj = JSONObject()
+        obj.reserveCapacity(16)
         skipWhitespace()
         if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return .object(obj) }
         while true {
@@ -143,15 +145,21 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONParseError) -> String {
         i += 1
-        // Fast path: no escapes; validate UTF-8 while scanning.
+        // Fast path: no escapes; ASCII-only strings skip UTF-8 validation.
         let start = i
         var bytes: [UInt8]? = nil
+        var ascii: UInt8 = 0
         while true {
             guard i < b.count else { throw error("unterminated string") }
             let c = b[i]
+            ascii |= c
             if c == UInt8(ascii: "\"") {
                 let s: String
-                if let acc = bytes { s = try makeString(acc) } else {
+                if let acc = bytes {
+                    s = try makeString(acc)
+                } else if ascii & 0x80 == 0 {
+                    s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                } else {
                     s = try makeString(UnsafeBufferPointer(rebasing: b[start..<i]))
                 }
                 i += 1

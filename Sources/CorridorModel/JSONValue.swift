@@ -59,6 +59,8 @@ public struct JSONObject: Sendable, Equatable, Hashable, Sequence {
     public var isEmpty: Bool { entries.isEmpty }
     public var keys: [String] { entries.map(\.key) }
 
+    public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
+
     /// Appends a key the caller knows is not present yet (no lookup: the writers' fast path).
     public mutating func appendUnique(_ key: String, _ value: JSONValue) {
         entries.append((key, value))

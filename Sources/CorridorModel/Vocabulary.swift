@@ -88,6 +88,12 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
 
     /// Parses `corridor.review/1` or `corridor.review/1.3`; nil for another major version or name.
     public init?(schema: String) {
+        switch schema {  // the common case: exactly what this version writes
+        case "corridor.review/1": self = .review; return
+        case "corridor.transaction/1": self = .transaction; return
+        case "corridor.heartbeat/1": self = .heartbeat; return
+        default: break
+        }
         guard let slash = schema.lastIndex(of: "/") else { return nil }
         let name = schema[..<slash]
         let version = schema[schema.index(after: slash)...]
