@@ -1,3 +1,4 @@
+import Options
 import CorridorModel
 #if canImport(Glibc)
 import Glibc

@@ -176,7 +176,7 @@ public struct ParsedOptions: Sendable {
     /// Durations like `30s`, `5m`, `2h`, `7d`, or plain seconds.
     public func seconds(_ name: String) throws(UsageError) -> Double? {
         guard let s = values[name] else { return nil }
-        guard let v = Duration.parseSeconds(s) else { throw UsageError("--\(name) must be a duration such as 30s, 5m, 7d, not '\(s)'") }
+        guard let v = DurationText.parseSeconds(s) else { throw UsageError("--\(name) must be a duration such as 30s, 5m, 7d, not '\(s)'") }
         return v
     }
 
@@ -205,7 +205,7 @@ public enum ByteSize {
     }
 }
 
-public enum Duration {
+public enum DurationText {
     public static func parseSeconds(_ s: String) -> Double? {
         let t = s.trimmingSpaces.lowercased()
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86400)]

@@ -16,7 +16,7 @@ public final class MongoServer: @unchecked Sendable {
     public let port: Int
     /// The temporary directory holding `data/`, `nx.pid`, `nx.log`; removed by `stop()`.
     public let directory: URL
-    private let process: MongoServerChild
+    private let process: ChildProcess
     private let lock = NSLock()
     private var stopped = false
 
@@ -40,17 +40,17 @@ public final class MongoServer: @unchecked Sendable {
         // A port found free can be taken before the server binds it: retry a few times.
         var lastError = "no attempt"
         for _ in 0..<3 {
-            let port = try mongoServerFreeTCPPort()
-            let p = try MongoServerChild(binary, [
+            let port = try freeTCPPort()
+            let p = try ChildProcess(executable: binary, arguments: [
                 "--host", "127.0.0.1", "-p", String(port),
                 "--data-dir", dir.appendingPathComponent("data").path,
                 "--pid-file", dir.appendingPathComponent("nx.pid").path,
                 "--log-file", dir.appendingPathComponent("nx.log").path,
-            ])
-            if mongoServerWaitForTCP(port: port, process: p, timeout: 20) {
+            ], logPath: "/dev/null")
+            if (try? waitForTCP(port: port, timeout: .seconds(20), process: p)) != nil {
                 return MongoServer(port: port, directory: dir, process: p)
             }
-            p.stop(grace: 2)
+            p.terminate(grace: .seconds(2))
             let log = (try? String(contentsOf: dir.appendingPathComponent("nx.log"), encoding: .utf8)) ?? ""
             lastError = "nx-27017 did not answer on port \(port); log tail: \(log.suffix(800))"
         }
@@ -58,7 +58,7 @@ public final class MongoServer: @unchecked Sendable {
         throw StartError(description: lastError)
     }
 
-    private init(port: Int, directory: URL, process: MongoServerChild) {
+    private init(port: Int, directory: URL, process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.process = process
@@ -71,118 +71,10 @@ public final class MongoServer: @unchecked Sendable {
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
-        process.stop(grace: 5)
+        process.terminate(grace: .seconds(5))
         try? FileManager.default.removeItem(at: directory)
     }
 
     deinit { stop() }
 }
 
-// Private process helpers (the shared ones live in ProcessSupport.swift on another branch;
-// prefixed so both can coexist until they are merged).
-
-/// A loopback port that was free a moment ago (bind to port 0, read it back, close).
-func mongoServerFreeTCPPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw MongoServer.StartError(description: "socket() failed: errno \(errno)") }
-    defer { close(fd) }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_port = 0
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let bound = withUnsafePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard bound == 0 else { throw MongoServer.StartError(description: "bind() failed: errno \(errno)") }
-    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let named = withUnsafeMutablePointer(to: &addr) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
-    }
-    guard named == 0 else { throw MongoServer.StartError(description: "getsockname() failed: errno \(errno)") }
-    return Int(UInt16(bigEndian: addr.sin_port))
-}
-
-/// Polls until `port` accepts a TCP connection; false when `process` exits or time runs out.
-func mongoServerWaitForTCP(port: Int, process: MongoServerChild, timeout: TimeInterval) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
-        if !process.isRunning { return false }
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        if fd >= 0 {
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_port = UInt16(port).bigEndian
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let rc = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-            }
-            close(fd)
-            if rc == 0 { return true }
-        }
-        usleep(50_000)
-    }
-    return false
-}
-
-/// A child process started with posix_spawn, with a clean signal mask and default handlers.
-///
-/// Why not Foundation's `Process`: it spawns from whatever thread calls it, and the child
-/// inherits that thread's signal mask; Swift Testing / Dispatch worker threads block nearly
-/// every signal, so the server would never see SIGTERM and `stop()` would wait for SIGKILL.
-final class MongoServerChild: @unchecked Sendable {
-    // @unchecked: `exited` is only touched by `stop()`, which MongoServer serialises with its lock.
-    let pid: pid_t
-    private var exited = false
-
-    init(_ path: String, _ arguments: [String]) throws {
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attr, &empty)
-        posix_spawnattr_setsigdefault(&attr, &all)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, path, &actions, &attr, argv, environ)
-        guard rc == 0 else {
-            throw MongoServer.StartError(description: "posix_spawn \(path) failed: \(String(cString: strerror(rc)))")
-        }
-        self.pid = pid
-    }
-
-    /// True while the child has not exited (reaps it when it has).
-    var isRunning: Bool {
-        if exited { return false }
-        var status: Int32 = 0
-        let r = waitpid(pid, &status, WNOHANG)
-        if r == pid || (r < 0 && errno == ECHILD) { exited = true }
-        return !exited
-    }
-
-    /// SIGTERM, then SIGKILL after `grace` seconds; returns once the child is reaped.
-    func stop(grace: TimeInterval) {
-        guard isRunning else { return }
-        kill(pid, SIGTERM)
-        let deadline = Date().addingTimeInterval(grace)
-        while isRunning && Date() < deadline { usleep(10_000) }
-        if isRunning {
-            kill(pid, SIGKILL)
-            while isRunning { usleep(10_000) }
-        }
-    }
-
-    deinit { stop(grace: 1) }
-}

@@ -1,3 +1,4 @@
+import Options
 #if canImport(Glibc)
 import Glibc
 #endif
