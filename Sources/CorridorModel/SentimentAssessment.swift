@@ -28,14 +28,19 @@ public struct SentimentAssessment: Sendable, Equatable {
     /// The model's version number (`corridor-lex/3` → 3); 0 when it has none.
     public var modelVersion: Int { ModelName.version(of: model) }
 
+    /// `[{aspect, label, score}, …]` as the envelope writes it.
+    public var aspectsJSON: JSONValue {
+        .array(aspects.map { a in
+            .object(JSONObject([("aspect", .string(a.aspect.rawValue)), ("label", .string(a.label.rawValue)),
+                                ("score", .double((a.score * 1000).rounded() / 1000))]))
+        })
+    }
+
     public var json: JSONValue {
         var o = JSONObject()
         o.appendUnique("label", .string(label.rawValue))
         o.appendUnique("score", .double((score * 1000).rounded() / 1000))
-        o.appendUnique("aspects", .array(aspects.map { a in
-            .object(JSONObject([("aspect", .string(a.aspect.rawValue)), ("label", .string(a.label.rawValue)),
-                                ("score", .double((a.score * 1000).rounded() / 1000))]))
-        }))
+        o.appendUnique("aspects", aspectsJSON)
         o.appendUnique("model", .string(model))
         if !evidence.isEmpty { o.appendUnique("evidence", .array(evidence.map { .string($0) })) }
         return .object(o)

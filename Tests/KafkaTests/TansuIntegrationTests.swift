@@ -108,7 +108,8 @@ struct TansuIntegrationTests {
 
         let first = try KafkaConsumer(config: consumerConfig(broker, group: group))
         try first.subscribe(topics: [topic])
-        let got = try await consume(first, count: 10)
+        let got = try await consume(first, count: 10, timeout: .seconds(90))
+        try #require(got.count == 10, "the first member consumed \(got.count) of 10 messages")
         #expect(got.map { string($0.value) } == (0..<10).map { "m\($0)" })
         // Only the first six are "processed": commit after the sixth, drop the rest.
         try await first.commit(offsets: [TopicPartitionOffset(after: got[5])])

@@ -183,11 +183,14 @@ public struct Compactor: Sendable {
         var moves: [CompactionJournal.Move] = []
         var written = 0, bytesOut: Int64 = 0, files_ = 0
         for kind in EventKind.allCases {
-            guard var events = byKind[kind], !events.isEmpty else { continue }
-            events.sort { a, b in
-                a.stationID != b.stationID ? a.stationID < b.stationID
+            guard let unsorted = byKind[kind], !unsorted.isEmpty else { continue }
+            // Sort a permutation, not the (large) events themselves: each event is copied once.
+            let order = unsorted.indices.sorted { i, j in
+                let a = unsorted[i], b = unsorted[j]
+                return a.stationID != b.stationID ? a.stationID < b.stationID
                     : a.capturedAt != b.capturedAt ? a.capturedAt < b.capturedAt : a.id < b.id
             }
+            let events = order.map { unsorted[$0] }
             let rel = Compactor.partitionDir(kind, date)
             let dir = parquetRoot + "/" + rel
             try LakeFiles.makeDirectories(dir)

@@ -46,7 +46,7 @@ enum EventColumns {
                 .string(events.map { $0.sentiment?.label.rawValue }),
                 .double(events.map { $0.sentiment?.score }),
                 .string(events.map { e in
-                    e.sentiment.flatMap { $0.json["aspects"] }.map(json)
+                    e.sentiment.map { json($0.aspectsJSON) }
                 }),
                 .string(events.map { $0.sentiment?.model }),
                 attrs,
