@@ -131,4 +131,37 @@ struct KafkaForwardingTests {
         fwd.stop()
         outbox.close()
     }
+
+    @Test func autoReturnsToKafkaWhenTheBrokerComesBack() async throws {
+        let central = try FakeCentral()
+        defer { central.stop() }
+        let broker = try TansuBroker.start()
+        defer { broker.stop() }
+        broker.kill9()  // the link to Kafka is down from the start
+        let dir = TempDir("auto-return")
+        defer { dir.cleanup() }
+        let outbox = try Outbox(directory: dir.path, logger: .silent)
+        let first = try captureReviews(outbox, 30)
+        let topics = freshTopics()
+        var config = forwarderConfig(dir: dir.path, broker: broker.bootstrap, topics: topics, transport: .auto, url: central.url)
+        config.kafka!["message.timeout.ms"] = "1000"
+        config.fallbackAfterFailedRounds = 2
+        config.kafkaProbeIntervalSeconds = 1
+        let fwd = Forwarder(config: config, outbox: outbox, logger: .silent)
+        fwd.start()
+        defer { fwd.stop(); outbox.close() }
+        try waitFor(.seconds(60), "drained over HTTPS") { try outbox.status().pending == 0 }
+        #expect(fwd.state.snapshot.transport == "https-fallback")
+        #expect(first.allSatisfy { central.receivedIDs.contains($0) })
+
+        // Kafka comes back: the probe notices, the forwarder leaves the fallback, new rows go to Kafka.
+        try broker.restart()
+        try waitFor(.seconds(60), "back on Kafka") { fwd.state.snapshot.transport == "kafka" }
+        let second = try captureReviews(outbox, 20, from: 30)
+        try waitFor(.seconds(60), "drained over Kafka") { try outbox.status().pending == 0 }
+        let got = try await consumeAll(broker.bootstrap, topic: topics[.review]!, atLeast: second.count)
+        let ids = Set(got.compactMap { $0.header("id").map { String(decoding: $0, as: UTF8.self) } })
+        #expect(second.allSatisfy { ids.contains($0) })
+        #expect(!second.contains { central.receivedIDs.contains($0) })
+    }
 }
