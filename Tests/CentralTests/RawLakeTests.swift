@@ -1,6 +1,7 @@
 import CorridorModel
 import Foundation
 import Testing
+import TestServices
 @testable import CentralService
 
 @Suite struct RawLakeTests {

@@ -5,16 +5,6 @@ import Mongo
 import TestServices
 @testable import CentralService
 
-/// A fresh temporary directory, removed by `cleanup()`.
-struct TempDir {
-    let path: String
-    init(_ name: String = "central") {
-        path = NSTemporaryDirectory() + "corridor-test-\(name)-\(UUID().uuidString.prefix(8))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-}
-
 func uniqueName(_ prefix: String) -> String { "\(prefix)_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12).lowercased())" }
 
 /// A model version no central analyzer has reached: such reviews are never re-scored, so a

@@ -2,6 +2,7 @@ import CorridorModel
 import Foundation
 import HTTPServer
 import Testing
+import TestServices
 @testable import EdgeAgent
 
 @Suite(.serialized) struct CaptureAPITests {

@@ -4,6 +4,7 @@ import Foundation
 import SQLite
 import Synchronization
 import Testing
+import TestServices
 @testable import EdgeAgent
 
 @Suite struct OutboxTests {

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import Testing
+import TestServices
 @testable import EdgeAgent
 
 /// The product's first promise: a capture answered 201 survives a crash at any instant.

@@ -2,16 +2,6 @@ import CorridorModel
 import Foundation
 @testable import EdgeAgent
 
-/// A fresh temporary directory, removed by `cleanup()`.
-struct TempDir {
-    let path: String
-    init(_ name: String = "edge") {
-        path = NSTemporaryDirectory() + "corridor-test-\(name)-\(UUID().uuidString.prefix(8))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-}
-
 /// A loopback port nobody listens on right now.
 func freePort() -> UInt16 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

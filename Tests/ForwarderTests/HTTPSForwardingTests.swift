@@ -4,6 +4,7 @@ import Foundation
 import HTTPServer
 import Synchronization
 import Testing
+import TestServices
 @testable import EdgeAgent
 
 /// A stand-in for central's ingest endpoint: decodes zstd NDJSON, answers as scripted.

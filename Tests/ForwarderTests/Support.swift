@@ -5,16 +5,6 @@ import SQLite
 import TestServices
 @testable import EdgeAgent
 
-/// A fresh temporary directory, removed by `cleanup()`.
-struct TempDir {
-    let path: String
-    init(_ name: String) {
-        path = NSTemporaryDirectory() + "corridor-fwd-\(name)-\(UUID().uuidString.prefix(8))"
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    func cleanup() { try? FileManager.default.removeItem(atPath: path) }
-}
-
 let station = "ML-TEST-001"
 
 /// One fresh topic set per test.
