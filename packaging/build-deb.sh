@@ -21,11 +21,19 @@ if [ "$arch" != "$host" ]; then
   echo "build-deb: this host builds $host binaries; build the $arch package on an $arch machine" >&2
   exit 2
 fi
-swift build -c release --product corridor-edge >&2
-bin="$(swift build -c release --show-bin-path)/corridor-edge"
+# The station box has no Swift toolchain: link the Swift runtime statically, and ship librdkafka
+# (>= 2.8, newer than bookworm's) in /usr/lib/corridor, found through the binary's rpath.
+scratch="$PWD/.build/deb-build"
+flags=(-c release --product corridor-edge --static-swift-stdlib --scratch-path "$scratch" -Xlinker -rpath -Xlinker /usr/lib/corridor)
+swift build "${flags[@]}" >&2
+bin="$(swift build "${flags[@]}" --show-bin-path)/corridor-edge"
 version="$("$bin" version)"
+rdk="$(ldd "$bin" | awk '/librdkafka/ {print $3}')"
+[ -f "$rdk" ] || { echo "build-deb: librdkafka not found in ldd of $bin" >&2; exit 1; }
 root="$(mktemp -d)"; trap 'rm -rf "$root"' EXIT
+chmod 0755 "$root"
 install -D -m 0755 "$bin" "$root/usr/bin/corridor-edge"
+install -D -m 0644 "$(readlink -f "$rdk")" "$root/usr/lib/corridor/$(basename "$rdk")"
 install -D -m 0644 edge/corridor-edge.service "$root/lib/systemd/system/corridor-edge.service"
 install -D -m 0640 edge/corridor-edge.conf.example "$root/etc/corridor/edge.conf"
 install -D -m 0644 README.md "$root/usr/share/doc/corridor-edge/README.md"
@@ -41,7 +49,7 @@ Priority: optional
 Description: Corridor station agent
  Captures customer reviews and POS transactions at a fuel station into a durable
  SQLite outbox, scores sentiment on the device, and forwards to central Kafka.
- Note: links librdkafka >= 2.8 (install it under /usr/local or ship it alongside).
+ The Swift runtime is linked in; librdkafka 2.8 ships in /usr/lib/corridor.
 CTRL
 echo "/etc/corridor/edge.conf" > "$root/DEBIAN/conffiles"
 cat > "$root/DEBIAN/postinst" <<'POST'
