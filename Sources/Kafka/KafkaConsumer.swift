@@ -201,6 +201,31 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
+    /// Messages between this consumer's positions and the partitions' high watermarks, summed
+    /// over its assignment. Uses the watermarks cached from fetch responses (no broker round
+    /// trip); nil when nothing is assigned or the positions are not known yet.
+    public func lag() -> Int64? {
+        let handle = self.handle
+        let result = try? queue.sync { () -> Int64? in
+            var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+            guard rd_kafka_assignment(handle.pointer, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return nil }
+            defer { rd_kafka_topic_partition_list_destroy(list) }
+            guard list.pointee.cnt > 0, rd_kafka_position(handle.pointer, list) == RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }
+            var total: Int64 = 0
+            var known = false
+            for i in 0..<Int(list.pointee.cnt) {
+                let tp = list.pointee.elems[i]
+                var low: Int64 = 0, high: Int64 = 0
+                guard rd_kafka_get_watermark_offsets(handle.pointer, tp.topic, tp.partition, &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR,
+                      high >= 0 else { continue }
+                known = true
+                total += max(0, high - (tp.offset >= 0 ? tp.offset : low))
+            }
+            return known ? total : nil
+        }
+        return result ?? nil
+    }
+
     /// Leaves the group (the revoke callback runs first, so the owner can commit). Blocks the
     /// caller for up to the group's leave round-trip. Idempotent.
     public func close() throws(KafkaError) {

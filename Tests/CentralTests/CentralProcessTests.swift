@@ -68,6 +68,8 @@ import TestServices
         #expect(try totals(s.store.indicators, bucket: "5m") == want)
         #expect(try totals(s.store.indicators, bucket: "1h") == want)
         #expect(try waitUntil(timeout: .seconds(20)) { try s.store.deadLetters.find().count == 3 })
+        // Caught up: the consumer's lag behind the partition ends is 0.
+        #expect(waitUntil(timeout: .seconds(20)) { c.metric("corridor_central_lag") == 0 }, "lag \(String(describing: c.metric("corridor_central_lag")))")
         #expect(try waitUntil(timeout: .seconds(20)) { try s.store.stations.find().count == 8 })
 
         // The same events sent again: duplicates, counts unchanged.

@@ -93,6 +93,8 @@ public final class ConsumerLoop: Sendable {
                 }
                 commit(consumer, offsets)
             }
+            let lag = consumer.lag() ?? -1
+            processor.metrics.update { $0.lag = lag }
             if ContinuousClock.now >= nextSilenceCheck {
                 nextSilenceCheck = ContinuousClock.now + .milliseconds(Int64(settings.silenceCheckSeconds * 1000))
                 if isSilenceLeader {
