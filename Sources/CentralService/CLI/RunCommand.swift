@@ -26,9 +26,7 @@ enum RunCommand {
         if opts.helpRequested { Console.out(spec.helpText); return 0 }
         let settings = try CentralSettings(opts)
         let logger = Logger(label: "corridor-central", minimum: settings.logLevel)
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
+        let signals = TerminationSignals(label: "corridor-central.signals")
         let runtime: CentralRuntime
         do {
             runtime = try CentralRuntime(settings: settings, rescorer: CentralWiring.rescorer, logger: logger,
@@ -37,18 +35,9 @@ enum RunCommand {
             logger.error("cannot start: \(error)")
             return 1
         }
-        let stop = DispatchSemaphore(value: 0)
-        let q = DispatchQueue(label: "corridor-central.signals")
-        let sources = [SIGTERM, SIGINT].map { sig -> any DispatchSourceSignal in
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: q)
-            s.setEventHandler { stop.signal() }
-            s.resume()
-            return s
-        }
-        stop.wait()
+        signals.wait()
         logger.info("stopping")
         runtime.stop()
-        sources.forEach { $0.cancel() }
         logger.info("stopped cleanly")
         return 0
     }

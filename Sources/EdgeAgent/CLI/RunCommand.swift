@@ -27,6 +27,8 @@ enum RunCommand {
         if opts.helpRequested { Console.out(spec.helpText); return 0 }
         let settings = try EdgeSettings(opts)
         let logger = Logger(label: "corridor-edge", minimum: settings.logLevel)
+        // Before start-up, so a SIGTERM during it is a clean stop too.
+        let signals = TerminationSignals(label: "corridor-edge.signals")
         let agent: EdgeRuntime
         do {
             agent = try EdgeRuntime(settings: settings, logger: logger)
@@ -34,23 +36,11 @@ enum RunCommand {
             logger.error("cannot start: \(error)")
             return 1
         }
-        // Signals are handled on a queue; the main thread waits for the stop.
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGINT, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
-        let stop = DispatchSemaphore(value: 0)
-        let q = DispatchQueue(label: "corridor-edge.signals")
-        let sources = [SIGTERM, SIGINT].map { sig -> any DispatchSourceSignal in
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: q)
-            s.setEventHandler { stop.signal() }
-            s.resume()
-            return s
-        }
         // systemd (Type=notify): ready now; a status line every 10 s; watchdog pings only while
         // the forwarder loop keeps turning (a wedged forwarder gets the service restarted).
         SystemdNotify.ready(status: statusLine(agent))
         let watchdogEvery = SystemdNotify.watchdogInterval.map { $0 / 2 }
-        let tick = DispatchSource.makeTimerSource(queue: q)
+        let tick = DispatchSource.makeTimerSource(queue: signals.queue)
         var ticks = 0
         tick.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1))
         tick.setEventHandler {
@@ -62,12 +52,11 @@ enum RunCommand {
             }
         }
         tick.resume()
-        stop.wait()
+        signals.wait()
         tick.cancel()
         logger.info("stopping")
         SystemdNotify.stopping(status: "draining in-flight deliveries")
         agent.stop()
-        sources.forEach { $0.cancel() }
         logger.info("stopped cleanly")
         return 0
     }
