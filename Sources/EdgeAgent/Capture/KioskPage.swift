@@ -14,7 +14,8 @@ enum KioskPage {
         .poles,.faces{display:flex;gap:10px;flex-wrap:wrap;margin:12px 0}
         button{font-size:20px;padding:14px 18px;border-radius:12px;border:2px solid #c9d2da;background:#fff;cursor:pointer}
         button.on{border-color:#0b5d3b;background:#e3f3ea}
-        .faces button{font-size:40px;padding:8px 16px}
+        .faces button{font-size:40px;padding:8px 12px;display:flex;flex-direction:column;align-items:center;min-width:96px}
+        .faces small{font-size:13px;margin-top:4px}
         textarea{width:100%;box-sizing:border-box;font-size:18px;min-height:90px;border-radius:10px;padding:10px}
         #send{background:#0b5d3b;color:#fff;border-color:#0b5d3b;width:100%;margin-top:12px}
         #msg{margin-top:12px;font-size:18px;min-height:24px}
@@ -28,9 +29,11 @@ enum KioskPage {
         </div>
         <div>Votre satisfaction</div>
         <div class="faces" id="faces">
-          <button data-v="1" title="Très mécontent">😠</button><button data-v="2" title="Mécontent">🙁</button>
-          <button data-v="3" title="Moyen">😐</button><button data-v="4" title="Content">🙂</button>
-          <button data-v="5" title="Très content">😄</button>
+          <button data-v="1" aria-label="Très mécontent">😠<small>Très mécontent</small></button>
+          <button data-v="2" aria-label="Mécontent">😞<small>Mécontent</small></button>
+          <button data-v="3" aria-label="Moyen">😐<small>Moyen</small></button>
+          <button data-v="4" aria-label="Content">😊<small>Content</small></button>
+          <button data-v="5" aria-label="Très content">😄<small>Très content</small></button>
         </div>
         <textarea id="text" maxlength="2000" placeholder="Un commentaire ? (français, bambara, english)"></textarea>
         <button id="send">Envoyer</button>
