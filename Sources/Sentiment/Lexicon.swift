@@ -67,6 +67,9 @@ enum LexRole: UInt8 {
     case contrast
     /// A good the station should have; `pas de …` / `plus de …` / `… tɛ yen` is a stock-out.
     case goods
+    /// `réduire`, `lutter contre`, `prévenir`: a problem word right after it is the thing being
+    /// fought, so the clause is positive (`réduire l'attente`, `lutter contre le réchauffement`).
+    case reducer
 }
 
 struct LexEntry {
@@ -161,12 +164,12 @@ struct Lexicon: Sendable {
     private static func parse(_ item: Substring, _ normalizer: inout TextNormalizer) -> ([String], LexEntry)? {
         var entry = LexEntry()
         var name = item
-        if let i = item.firstIndex(where: { "=@!^|$~".contains($0) }) {
+        if let i = item.firstIndex(where: { "=@!^|$~%".contains($0) }) {
             name = item[..<i]
             var rest = item[i...]
             while let marker = rest.first {
                 rest = rest.dropFirst()
-                let valueEnd = rest.firstIndex(where: { "=@!^|$~".contains($0) }) ?? rest.endIndex
+                let valueEnd = rest.firstIndex(where: { "=@!^|$~%".contains($0) }) ?? rest.endIndex
                 let value = rest[..<valueEnd]
                 rest = rest[valueEnd...]
                 switch marker {
@@ -176,6 +179,7 @@ struct Lexicon: Sendable {
                 case "^": entry.role = .booster; entry.factor = Float(value) ?? 1
                 case "|": entry.role = .contrast
                 case "$": entry.role = .goods; entry.aspect = entry.aspect ?? .availability
+                case "%": entry.role = .reducer
                 default: break                                  // "~": neutral phrase
                 }
             }

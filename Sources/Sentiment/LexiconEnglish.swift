@@ -5,6 +5,7 @@ enum LexiconEnglish {
     wasn! aren! weren! couldn! wouldn! shouldn! haven! hasn! cant! wont! didnt! doesnt! isnt!
     wasnt! very^1.5 really^1.4 so^1.3 extremely^1.6 totally^1.4 quite^0.9 a_bit^0.6
     slightly^0.6 kind_of^0.7 but| however| although| though|
+    reduce% reduced% reduces% prevent% prevents% fight_against% tackle% cut_down% curb% end_to%
     good=1.9 great=2.8 excellent=3 nice=1.8 awesome=2.8 amazing=2.8 perfect=2.8 best=2.8 better=1.3
     fine=1 lovely=2.5 pleasant=2 wonderful=2.8 fantastic=2.8 brilliant=2.5 cute=1.8 beautiful=2.5
     love=2.5 loved=2.5 like=1 liked=1.5 enjoy=2 enjoyed=2 happy=2.3 glad=2 satisfied=2 thanks=1.5

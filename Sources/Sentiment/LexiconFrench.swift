@@ -40,7 +40,7 @@ enum LexiconFrench {
     interessant=1.5 interessante=1.5 interessants=1.5 reussi=2 reussie=2 reussite=2.3 succes=2
     gagne=1.2 gagner=1 victoire=2 champion=2 bienvenue=1.5 fier=2 fiere=2 fierte=2 chapeau=1.5
     respect=1.3 bienveillant=2 bienveillance=2 espoir=1.5 espere=0.8 positif=1.5 positive=1.5
-    progres=1.5 innovant=1.5 innovante=1.5 ameliore=1.2 amelioration=1 soutien=1.3 solidarite=1.5
+    contre=-0.6 anti=-0.6 booster=1 booste=1 developper=0.6 developpe=0.6 cree=0.8 adhere=1.5 j_adhere=1.8 favorable=1.5 defavorable=-1.5 progres=1.5 innovant=1.5 innovante=1.5 ameliore=1.2 amelioration=1 soutien=1.3 solidarite=1.5
     solidaire=1.5 protege=1 proteger=1 protection=1 sauver=1.3 sauve=1.3 paix=1.8 liberte=1.2
     gratitude=2 chance=1.5 celebrer=1.8 fete=1.5 prometteur=1.8 prometteuse=1.8 benefique=1.8
     avantage=1.2 avantages=1.2 gratuit=1.2@price gratuite=1.2@price promo=1@price promotion=1@price
@@ -158,7 +158,7 @@ enum LexiconFrench {
     soutenir=1.3 soutient=1.3 soutiennent=1.3 soutenu=1.3 renforce=1.2 renforcer=1.2 accroitre=1
     richesse=1.5 honneur=1.8 capable=1 investir=1 investissement=1 investit=1 aides=0.8 aide=0.8 aider=1
     lance=0.8 lancent=0.8 lancement=1 inauguration=1.2 inaugure=1.2 resoudre=1 resilience=1
-    prefere=1.2 adopte=1 lutter_contre=0.6 lutte_contre=0.6 croissance=1 construire=0.8 creer=0.8
+    prefere=1.2 adopte=1 lutter_contre% lutte_contre% luttent_contre% combattre% reduire% reduit% reduisent% reduction% diminuer% diminue% diminution% prevenir% prevention% limiter% endiguer% enrayer% attenuer% eradiquer% stopper% mettre_fin_a% en_finir_avec% croissance=1 construire=0.8 creer=0.8
     creation=0.8 unique=1 innovation=1.2 innover=1.2 innovent=1.2 progresse=1.5 progresser=1.5
     progression=1.2 avancee=1.2 performant=1.8 performante=1.8 enthousiasme=2 enthousiaste=2
     jubiler=2 engagement=1 dynamique=1.2 benefice=1 beneficier=1.2 beneficieront=1.2 enrichit=1.2

@@ -7,7 +7,7 @@ import CorridorModel
 /// pass over the text. Thread-safe (`assess` keeps no shared mutable state).
 public struct SentimentAnalyzer: Sendable {
     /// Model name and version written into every assessment; central re-scores older versions.
-    public static let model: String = "corridor-lex/2"
+    public static let model: String = "corridor-lex/3"
 
     /// Text scores within ±`neutralBand` are neutral.
     static let neutralBand: Float = 0.03
@@ -15,6 +15,8 @@ public struct SentimentAnalyzer: Sendable {
     /// only mild praise.
     static let negatedPositive: Float = -0.85
     static let negatedNegative: Float = -0.6
+    /// A problem being reduced or fought (`réduire les émissions`) counts as mildly good.
+    static let reducedProblem: Float = -0.6
     /// Praise in a question (`c'est bon ?`) asks rather than asserts.
     static let questionHedge: Float = 0.5
     /// Praise in scare quotes (`"écologique"`) is usually ironic: it turns into a mild complaint.
@@ -124,6 +126,7 @@ struct TextScorer {
 
     private mutating func run(_ tokens: Tokens, _ bytes: Bytes, capsShout: Bool) {
         var negation = 0            // word tokens the current negation still covers
+        var reducing = 0            // word tokens a reducer (`réduire`, `lutter contre`) still covers
         var boost: Float = 1
         var boostLeft = 0
         var i = 0
@@ -133,7 +136,7 @@ struct TextScorer {
             case .boundary:
                 if token.question, clause > 0 { clause *= SentimentAnalyzer.questionHedge }
                 closeClause()
-                negation = 0; boost = 1; boostLeft = 0
+                negation = 0; boost = 1; boostLeft = 0; reducing = 0
                 i += 1
                 continue
             case .emoji:
@@ -146,6 +149,7 @@ struct TextScorer {
             }
             guard let (entry, used) = match(tokens, i, bytes) else {
                 if negation > 0 { negation -= 1 }
+                if reducing > 0 { reducing -= 1 }
                 if boostLeft > 0 { boostLeft -= 1; if boostLeft == 0 { boost = 1 } }
                 i += 1
                 continue
@@ -154,6 +158,11 @@ struct TextScorer {
             switch entry.role {
             case .negator:
                 negation = 3
+                i += used
+                continue
+            case .reducer:
+                if negation == 0 { reducing = 4 }
+                note(lexicon.text(entry))
                 i += used
                 continue
             case .booster:
@@ -185,7 +194,10 @@ struct TextScorer {
                 if entry.valence != 0 {
                     var v = entry.valence * emphasis
                     if boostLeft > 0 { v *= boost }
-                    if negation > 0, !entry.selfNegated {
+                    if reducing > 0, v < 0 {
+                        v *= SentimentAnalyzer.reducedProblem
+                        note("↓" + lexicon.text(entry))
+                    } else if negation > 0, !entry.selfNegated {
                         v *= v > 0 ? SentimentAnalyzer.negatedPositive : SentimentAnalyzer.negatedNegative
                         note("¬" + lexicon.text(entry))
                     } else if token.scare, v > 0 {
@@ -202,6 +214,7 @@ struct TextScorer {
                 }
             }
             if negation > 0 { negation -= Int(used) }
+            if reducing > 0 { reducing = max(0, reducing - Int(used)) }
             if boostLeft > 0 { boostLeft -= 1; if boostLeft == 0 { boost = 1 } }
             i += used
         }

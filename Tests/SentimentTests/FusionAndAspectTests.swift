@@ -58,8 +58,8 @@ struct FusionAndAspectTests {
 
     @Test func modelScoreAndEvidence() {
         let out = assess("Vraiment super, excellent, parfait, génial, merci !!! 😍😍😍")
-        #expect(SentimentAnalyzer.model == "corridor-lex/2")
-        #expect(out.model == "corridor-lex/2")
+        #expect(SentimentAnalyzer.model == "corridor-lex/3")
+        #expect(out.model == "corridor-lex/3")
         #expect(out.score > 0.8 && out.score <= 1)
         #expect(!out.evidence.isEmpty && out.evidence.count <= 8)
         #expect(assess("nul nul nul horrible catastrophe !!!").score >= -1)
