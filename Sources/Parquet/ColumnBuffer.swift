@@ -40,6 +40,40 @@ struct ColumnBuffer {
         offsets.append(0)
     }
 
+    mutating func append(_ batch: ColumnBatch, range: Range<Int>) throws {
+        switch batch {
+        case .values(let v): try append(v, range: range)
+        case .byteArrays(let v): try append(v, range: range)
+        }
+    }
+
+    /// Appends rows `range` of `values` with one copy of their bytes.
+    mutating func append(_ values: ByteArrayColumn, range: Range<Int>) throws {
+        guard column.physicalType == .byteArray else {
+            throw ParquetError("column \(column.name) holds \(column.physicalType) values; the batch has byte arrays")
+        }
+        guard !range.isEmpty else { return }
+        let lo = values.offsets[range.lowerBound], hi = values.offsets[range.upperBound]
+        values.data.withUnsafeBufferPointer { p in data.append(contentsOf: UnsafeBufferPointer(rebasing: p[lo..<hi])) }
+        let shift = data.count - hi
+        offsets.reserveCapacity(offsets.count + range.count)
+        if values.isNull.isEmpty {
+            for k in range { offsets.append(values.offsets[k + 1] + shift) }
+            if column.isOptional { defLevels.append(contentsOf: repeatElement(1, count: range.count)) }
+        } else {
+            for k in range {
+                if values.isNull[k] {
+                    guard column.isOptional else { throw ParquetError("null in required column \(column.name)") }
+                    defLevels.append(0)
+                } else {
+                    offsets.append(values.offsets[k + 1] + shift)
+                    if column.isOptional { defLevels.append(1) }
+                }
+            }
+        }
+        rows += range.count
+    }
+
     /// Appends rows `range` of `values`; checks the type and that required columns have no nulls.
     mutating func append(_ values: ColumnValues, range: Range<Int>) throws {
         let optional = column.isOptional

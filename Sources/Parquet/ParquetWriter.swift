@@ -86,6 +86,11 @@ public final class ParquetWriter {
 
     /// Appends rows given column by column (same order and count as the schema, equal lengths).
     public func write(_ columns: [ColumnValues]) throws {
+        try write(batches: columns.map { .values($0) })
+    }
+
+    /// Appends rows given column by column, byte-array columns possibly as `ByteArrayColumn`.
+    public func write(batches columns: [ColumnBatch]) throws {
         guard !closed else { throw ParquetError("writer is closed") }
         guard columns.count == buffers.count else {
             throw ParquetError("batch has \(columns.count) columns, schema has \(buffers.count)")

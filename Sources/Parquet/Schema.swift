@@ -105,3 +105,48 @@ public struct ParquetError: Error, Sendable, Equatable, CustomStringConvertible 
     public init(_ message: String, errno: Int32 = 0) { self.message = message; self.errno = errno }
     public var description: String { errno == 0 ? "parquet: \(message)" : "parquet: \(message) (errno \(errno))" }
 }
+
+/// BYTE_ARRAY values already laid out back to back: what a caller that holds bytes (not
+/// `String`s) hands to the writer without one allocation per value.
+public struct ByteArrayColumn: Sendable {
+    /// The values' bytes, back to back.
+    public var data: [UInt8] = []
+    /// `count + 1` entries; value `k` is `data[offsets[k]..<offsets[k + 1]]`.
+    public var offsets: [Int] = [0]
+    /// Empty when no value is null; else one flag per value (a null has an empty range).
+    public var isNull: [Bool] = []
+
+    public init() {}
+
+    public var count: Int { offsets.count - 1 }
+
+    public mutating func reserveCapacity(values: Int, bytes: Int) {
+        data.reserveCapacity(bytes)
+        offsets.reserveCapacity(values + 1)
+    }
+
+    public mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        data.append(contentsOf: bytes)
+        offsets.append(data.count)
+        if !isNull.isEmpty { isNull.append(false) }
+    }
+
+    public mutating func appendNull() {
+        if isNull.isEmpty { isNull = [Bool](repeating: false, count: count) }
+        offsets.append(data.count)
+        isNull.append(true)
+    }
+}
+
+/// One column of a batch for `ParquetWriter.write(batches:)`.
+public enum ColumnBatch: Sendable {
+    case values(ColumnValues)
+    case byteArrays(ByteArrayColumn)
+
+    public var count: Int {
+        switch self {
+        case .values(let v): return v.count
+        case .byteArrays(let b): return b.count
+        }
+    }
+}

@@ -163,18 +163,32 @@ public struct Compactor: Sendable {
             inputs.append(.init(file: name, size: Int64(bytes.count), consumed: Int64(consumed)))
             newRawBytes += Int64(max(0, consumed - prefix))
         }
-        let parsed = RawLine.parse(lines, files: files)
+        // Decode into column storage (no `Event` per row on the usual path), on all cores.
+        let chunks = ColumnarRows.parse(lines, files: files)
 
-        var seen = Set<String>()
-        for (k, line) in lines.enumerated() where line.old {
-            if let e = parsed[k] { seen.insert(e.id) }
+        // Dedup by id, first occurrence in line order wins; old rows only mark their ids as seen.
+        var seen = Set<IDKey>()
+        seen.reserveCapacity(lines.count)
+        for c in chunks {
+            c.oldIDs.withUnsafeBytes { p in
+                var k = 0
+                while k + 36 <= p.count { seen.insert(IDKey(p.baseAddress! + k)); k += 36 }
+            }
         }
-        var byKind: [EventKind: [Event]] = [:]
+        var byKind = [[RowRef]](repeating: [], count: EventKind.allCases.count)
         var rowsIn = 0, dups = 0, bad = 0
-        for (k, line) in lines.enumerated() where !line.old {
-            guard let e = parsed[k] else { bad += 1; continue }
-            rowsIn += 1
-            if seen.insert(e.id).inserted { byKind[e.kind, default: []].append(e) } else { dups += 1 }
+        for (ci, c) in chunks.enumerated() {
+            bad += c.bad
+            rowsIn += c.order.count
+            for (k, row) in c.order {
+                let rows = c.rows[Int(k)]
+                let id = rows.strs[0][Int(row)]
+                if seen.insert(IDKey(rows.arena.base + Int(id.start))).inserted {
+                    byKind[Int(k)].append(RowRef(chunk: Int32(ci), row: row))
+                } else {
+                    dups += 1
+                }
+            }
         }
 
         // Write new Parquet files under temp names.
@@ -183,14 +197,9 @@ public struct Compactor: Sendable {
         var moves: [CompactionJournal.Move] = []
         var written = 0, bytesOut: Int64 = 0, files_ = 0
         for kind in EventKind.allCases {
-            guard let unsorted = byKind[kind], !unsorted.isEmpty else { continue }
-            // Sort a permutation, not the (large) events themselves: each event is copied once.
-            let order = unsorted.indices.sorted { i, j in
-                let a = unsorted[i], b = unsorted[j]
-                return a.stationID != b.stationID ? a.stationID < b.stationID
-                    : a.capturedAt != b.capturedAt ? a.capturedAt < b.capturedAt : a.id < b.id
-            }
-            let events = order.map { unsorted[$0] }
+            let ki = ParsedChunk.kindIndex(kind)
+            guard !byKind[ki].isEmpty else { continue }
+            let events = ColumnarRows.sorted(byKind[ki], kind: ki, chunks: chunks)
             let rel = Compactor.partitionDir(kind, date)
             let dir = parquetRoot + "/" + rel
             try LakeFiles.makeDirectories(dir)
@@ -204,8 +213,9 @@ public struct Compactor: Sendable {
                 options.rowGroupSize = rowGroupSize
                 options.fsync = true
                 options.metadata = [("corridor.kind", kind.rawValue), ("corridor.date", date)]
-                let w = try ParquetWriter(path: dir + "/" + tmp, schema: EventColumns.schema(kind), options: options)
-                try w.write(EventColumns.columns(kind, events[start..<end]))
+                let schema = EventColumns.schema(kind)
+                let w = try ParquetWriter(path: dir + "/" + tmp, schema: schema, options: options)
+                try w.write(batches: ColumnarRows.columns(schema, kind: ki, refs: events[start..<end], chunks: chunks))
                 let s = try w.close()
                 moves.append(.init(from: rel + "/" + tmp, to: rel + "/" + name))
                 keptOutputs.append(.init(kind: kind, path: rel + "/" + name, rows: end - start, bytes: s.bytes))
@@ -290,28 +300,4 @@ struct RawLine: Sendable {
         for k in a..<b where p[k] != 0x20 && p[k] != 0x09 && p[k] != 0x0D { return true }
         return false
     }
-
-    /// Decodes every line, in parallel on all cores; nil where a line is not a valid envelope.
-    static func parse(_ lines: [RawLine], files: [[UInt8]]) -> [Event?] {
-        let out = UnsafeMutableBufferPointer<Event?>.allocate(capacity: lines.count)
-        out.initialize(repeating: nil)
-        defer { out.deinitialize(); out.deallocate() }
-        let box = SendableBuffer(base: out)
-        let chunk = 2048
-        let chunks = (lines.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for k in (c * chunk)..<min(lines.count, (c + 1) * chunk) {
-                let l = lines[k]
-                box.base[k] = files[l.file].withUnsafeBufferPointer { p in
-                    try? Event(envelope: UnsafeBufferPointer(rebasing: p[l.start..<l.end]))
-                }
-            }
-        }
-        return Array(out)
-    }
-}
-
-/// Lets the parallel parse write disjoint slots of one buffer.
-private struct SendableBuffer: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Event?>
 }
