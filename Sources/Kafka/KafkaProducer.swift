@@ -87,38 +87,66 @@ public final class KafkaProducer: Sendable {
         topic: String, key: [UInt8]?, value: [UInt8], headers: [(String, [UInt8])] = [],
         opaque: UInt64
     ) throws(KafkaError) {
+        try produce(topic: topic, key: key, value: value, headerList: headers, opaque: opaque)
+    }
+
+    /// `produce(topic:key:value:headers:opaque:)` with the headers in any collection, so that a
+    /// caller sending many messages with the same header layout need not build an array each time.
+    public func produce<Headers: Collection>(
+        topic: String, key: [UInt8]?, value: [UInt8], headerList headers: Headers, opaque: UInt64
+    ) throws(KafkaError) where Headers.Element == (String, [UInt8]) {
         guard !closed.load(ordering: .acquiring) else { throw .state("producer is closed") }
-        let headerArena = CHeaderArena(headers)
         let pointer = handle.pointer
+        // librdkafka copies the payload (F_COPY) and every header name and value (rd_kafka_header_add)
+        // before produceva returns, so stack scratch space is enough: no malloc per message here.
+        var arenaBytes = 0
+        for (name, v) in headers { arenaBytes += name.utf8.count + 1 + v.count }
+        let headerCount = headers.count
         let error: OpaquePointer? = topic.withCString { topicName in
             value.withUnsafeBytes { valueBytes in
                 withOptionalBytes(key) { keyBytes in
-                    var vus: [rd_kafka_vu_t] = [
-                        corridor_vu_topic(topicName),
-                        corridor_vu_value(valueBytes.baseAddress, valueBytes.count),
-                        corridor_vu_msgflags(corridor_msg_f_copy),
-                        corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque))),
-                    ]
-                    if let keyBytes {
-                        vus.append(corridor_vu_key(keyBytes.baseAddress, keyBytes.count))
+                    withUnsafeTemporaryAllocation(byteCount: max(arenaBytes, 1), alignment: 1) { arena in
+                        withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + headerCount) { vus in
+                            var n = 0
+                            vus.initializeElement(at: n, to: corridor_vu_topic(topicName)); n += 1
+                            vus.initializeElement(at: n, to: corridor_vu_value(valueBytes.baseAddress, valueBytes.count)); n += 1
+                            vus.initializeElement(at: n, to: corridor_vu_msgflags(corridor_msg_f_copy)); n += 1
+                            vus.initializeElement(at: n, to: corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque)))); n += 1
+                            if let keyBytes {
+                                vus.initializeElement(at: n, to: corridor_vu_key(keyBytes.baseAddress, keyBytes.count)); n += 1
+                            }
+                            let base = arena.baseAddress!
+                            var offset = 0
+                            for (name, v) in headers {
+                                let namePointer = base + offset
+                                for b in name.utf8 { base.storeBytes(of: b, toByteOffset: offset, as: UInt8.self); offset += 1 }
+                                base.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self); offset += 1
+                                let valuePointer: UnsafeRawPointer? = v.isEmpty ? nil : UnsafeRawPointer(base + offset)
+                                v.withUnsafeBytes { if let src = $0.baseAddress { (base + offset).copyMemory(from: src, byteCount: $0.count) } }
+                                offset += v.count
+                                vus.initializeElement(at: n, to: corridor_vu_header(namePointer.assumingMemoryBound(to: CChar.self), valuePointer, v.count))
+                                n += 1
+                            }
+                            return rd_kafka_produceva(pointer, vus.baseAddress, n)
+                        }
                     }
-                    for header in headerArena.entries {
-                        vus.append(corridor_vu_header(header.name, header.value, header.count))
-                    }
-                    return vus.withUnsafeBufferPointer { rd_kafka_produceva(pointer, $0.baseAddress, $0.count) }
                 }
             }
         }
         if let error { throw KafkaError(consuming: error) }
         let bytes = Int64(value.count + (key?.count ?? 0))
-        context.statistics.withLock { $0.producedPayloadBytes += bytes }
+        context.producedBytes.add(bytes, ordering: .relaxed)
     }
 
     /// Messages produced but not yet reported (queued, in flight, or reports not yet served).
     public var outQueueLength: Int { Int(rd_kafka_outq_len(handle.pointer)) }
 
     /// The latest statistics (counters are refreshed every `statistics.interval.ms`).
-    public var statistics: KafkaProducerStatistics { context.statistics.withLock { $0 } }
+    public var statistics: KafkaProducerStatistics {
+        var s = context.statistics.withLock { $0 }
+        s.producedPayloadBytes = context.producedBytes.load(ordering: .relaxed)
+        return s
+    }
 
     /// Delivery failures since the last successful delivery. A long streak while the broker is
     /// reachable means this handle is stuck (e.g. the broker forgot its producer id): replace it.
@@ -178,6 +206,21 @@ final class ProducerContext: Sendable {
     let onDelivery: @Sendable (DeliveryReport) -> Void
     let onError: @Sendable (KafkaError) -> Void
     let statistics = Mutex(KafkaProducerStatistics())
+    /// Counted apart from `statistics` (a lock per produced message would be a hot spot).
+    let producedBytes = Atomic<Int64>(0)
+    /// The last topic name a report carried, so that a run of reports for one topic shares one
+    /// `String` instead of allocating one each.
+    private let lastTopic = Mutex<(name: [CChar], string: String)>(([0], ""))
+
+    func topicName(_ cName: UnsafePointer<CChar>) -> String {
+        lastTopic.withLock { last in
+            // Compared by content, not by topic handle: a freed handle's address can be reused.
+            if last.name.withUnsafeBufferPointer({ strcmp($0.baseAddress!, cName) }) == 0 { return last.string }
+            let string = String(cString: cName)
+            last = (Array(UnsafeBufferPointer(start: cName, count: strlen(cName) + 1)), string)
+            return string
+        }
+    }
     let polling = Atomic<Bool>(true)
     let failureStreak = Atomic<Int>(0)
 
@@ -212,7 +255,7 @@ private func producerDeliveryCallback(
     }
     let report = DeliveryReport(
         opaque: UInt64(UInt(bitPattern: m._private)),
-        topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+        topic: m.rkt.map { context.topicName(rd_kafka_topic_name($0)) } ?? "",
         partition: m.partition,
         offset: m.err == RD_KAFKA_RESP_ERR_NO_ERROR ? m.offset : -1,
         result: result)
@@ -241,30 +284,6 @@ private func producerStatsCallback(
         context.statistics.withLock { $0.absorb(json: buffer) }
     }
     return 0  // librdkafka frees the JSON
-}
-
-/// C copies of header names and values that live until the arena is released.
-private final class CHeaderArena {
-    struct Entry { let name: UnsafeMutablePointer<CChar>; let value: UnsafeMutableRawPointer?; let count: Int }
-    let entries: [Entry]
-
-    init(_ headers: [(String, [UInt8])]) {
-        entries = headers.map { name, value in
-            let copy: UnsafeMutableRawPointer? = value.isEmpty ? nil : {
-                let p = UnsafeMutableRawPointer.allocate(byteCount: value.count, alignment: 1)
-                value.withUnsafeBytes { p.copyMemory(from: $0.baseAddress!, byteCount: value.count) }
-                return p
-            }()
-            return Entry(name: strdup(name)!, value: copy, count: value.count)
-        }
-    }
-
-    deinit {
-        for entry in entries {
-            free(entry.name)
-            entry.value?.deallocate()
-        }
-    }
 }
 
 private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {

@@ -88,6 +88,9 @@ final class KafkaLane {
         self.backoff = backoff
         self.logger = logger
         self.stationKey = Array(config.stationID.utf8)
+        self.routes = Dictionary(uniqueKeysWithValues: EventKind.allCases.map {
+            ($0, (config.topics[$0] ?? $0.defaultTopic, Array($0.schema.utf8)))
+        })
         self.marker = SentMarker(outbox: outbox, logger: logger)
     }
 
@@ -112,20 +115,19 @@ final class KafkaLane {
         }
         var produced = 0
         if box.inFlight < config.window {
-            let rows: [OutboxRow]
-            do { rows = try outbox.pending(after: cursor, limit: min(config.chunk, config.window - box.inFlight)) } catch {
+            let rows: [OutboxSendRow]
+            do { rows = try outbox.pendingToSend(after: cursor, limit: min(config.chunk, config.window - box.inFlight)) } catch {
                 logger.error("forwarder: cannot read the outbox: \(error)")
                 state.failed("outbox: \(error)", linkDown: false)
                 return .backoff
             }
             for row in rows {
+                let route = routes[row.kind]!
                 inbox.willProduce()
                 do {
-                    try producer.produce(
-                        topic: config.topics[row.kind] ?? row.kind.defaultTopic, key: stationKey, value: row.body,
-                        headers: [("schema", Self.schemaBytes[row.kind]!), ("id", Array(row.id.utf8)),
-                                  ("content-type", Self.contentType)],
-                        opaque: UInt64(bitPattern: row.seq))
+                    try producer.produce(topic: route.topic, key: stationKey, value: row.body,
+                                         headerList: EventHeaders(schema: route.schema, id: row.id),
+                                         opaque: UInt64(bitPattern: row.seq))
                     cursor = row.seq
                     produced += 1
                 } catch {
@@ -142,8 +144,8 @@ final class KafkaLane {
         return .progressed
     }
 
-    static let contentType = Array("application/json".utf8)
-    static let schemaBytes = Dictionary(uniqueKeysWithValues: EventKind.allCases.map { ($0, Array($0.schema.utf8)) })
+    /// Topic and schema header per kind, resolved once.
+    private let routes: [EventKind: (topic: String, schema: [UInt8])]
 
     private func absorb(_ box: DeliveryInbox.Box) {
         if !box.delivered.isEmpty {
@@ -275,6 +277,23 @@ final class KafkaLane {
         }
         guard let admin = try? KafkaAdmin(config: c) else { return false }
         return (try? admin.metadata(timeout: .seconds(5))).map { !$0.brokers.isEmpty } ?? false
+    }
+}
+
+/// The headers every event carries (schema, id, content type), as a collection the producer
+/// walks without an array being built per message.
+struct EventHeaders: RandomAccessCollection {
+    static let contentType = Array("application/json".utf8)
+    let schema: [UInt8]
+    let id: [UInt8]
+    var startIndex: Int { 0 }
+    var endIndex: Int { 3 }
+    subscript(i: Int) -> (String, [UInt8]) {
+        switch i {
+        case 0: return ("schema", schema)
+        case 1: return ("id", id)
+        default: return ("content-type", Self.contentType)
+        }
     }
 }
 

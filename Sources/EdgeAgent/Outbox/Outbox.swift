@@ -133,6 +133,22 @@ public final class Outbox: Sendable {
         }
     }
 
+    /// Pending rows after `seq`, oldest first, with only what a Kafka send needs: the id stays
+    /// as its UTF-8 bytes (it goes out as a header) and the timestamps are not read.
+    public func pendingToSend(after seq: Int64, limit: Int) throws(OutboxError) -> [OutboxSendRow] {
+        try read { db in
+            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE state = 0 AND seq > ? ORDER BY seq LIMIT ?")
+            try s.bind([.integer(seq), .integer(Int64(limit))])
+            var rows: [OutboxSendRow] = []
+            rows.reserveCapacity(limit)
+            while try s.step() {
+                rows.append(OutboxSendRow(seq: s.int64(0), kind: EventKind(rawValue: s.text(1) ?? "") ?? .review,
+                                          id: s.blob(2), body: s.blob(3)))
+            }
+            return rows
+        }
+    }
+
     /// Marks rows delivered (only from a delivery report or a 2xx).
     public func markSent(_ seqs: [Int64]) throws(OutboxError) {
         guard !seqs.isEmpty else { return }

@@ -27,6 +27,15 @@ public struct OutboxRow: Sendable, Equatable {
     public var attempts: Int
 }
 
+/// A pending row as the Kafka lane sends it (`Outbox.pendingToSend`).
+public struct OutboxSendRow: Sendable, Equatable {
+    public var seq: Int64
+    public var kind: EventKind
+    /// The event id's UTF-8 bytes.
+    public var id: [UInt8]
+    public var body: [UInt8]
+}
+
 /// Row states. Rejected rows are kept aside with their reason, never deleted silently.
 public enum OutboxState: Int64, Sendable {
     case pending = 0
