@@ -112,6 +112,36 @@ import TestServices
         #expect(try o.status().quarantinedFile == q)
     }
 
+    @Test func outOfOrderAndRejectedRowsMoveTheSentWatermarkCorrectly() throws {
+        let d = TempDir(); defer { d.cleanup() }
+        let g = UUIDv7Generator()
+        let items = (0..<10).map { _ in item(g) }
+        var seqs: [Int64] = []
+        do {
+            let o = try Outbox(directory: d.path, logger: .silent)
+            try o.append(items)
+            seqs = try o.pending(limit: 100).map(\.seq)
+            // Reports for rows 5 and 6 arrive before rows 1–4: nothing counts as sent yet.
+            try o.markSent([seqs[4], seqs[5]])
+            #expect(try o.status().sent == 0)
+            #expect(try o.pending(limit: 100).count == 10)
+            try o.markSent(Array(seqs[0..<4]))
+            #expect(try o.status().sent == 6)
+            // Row 7 refused for good, row 8 delivered: the watermark passes over the refused row.
+            try o.markRejected(seqs[6], reason: "400")
+            try o.markSent([seqs[7]])
+            let s = try o.status()
+            #expect(s.sent == 7 && s.rejected == 1 && s.pending == 2)
+            o.close()
+        }
+        // The watermark survives a restart; only rows 9 and 10 are still to send.
+        let o = try Outbox(directory: d.path, logger: .silent)
+        defer { o.close() }
+        #expect(try o.pending(limit: 100).map(\.id) == [items[8].id, items[9].id])
+        #expect(try o.pending(after: 0, limit: 100).count == 2)
+        #expect(try Outbox.status(directory: d.path).pending == 2)
+    }
+
     @Test func prunesOnlyOldSentRows() throws {
         let d = TempDir(); defer { d.cleanup() }
         let o = try Outbox(directory: d.path, logger: .silent)

@@ -74,7 +74,13 @@ func idsInState(_ dir: String, _ state: OutboxState) throws -> Set<String> {
     let db = try Database(path: dir + "/" + Outbox.fileName, readOnly: true)
     db.setBusyTimeout(milliseconds: 5000)
     defer { db.close() }
-    return Set(try db.query("SELECT id FROM outbox WHERE state = \(state.rawValue)").compactMap { if case .text(let t) = $0[0] { return t } else { return nil } })
+    let condition: String
+    switch state {
+    case .pending: condition = Outbox.pendingRowsSQL
+    case .sent: condition = Outbox.sentRowsSQL
+    case .rejected: condition = "state = 2"
+    }
+    return Set(try db.query("SELECT id FROM outbox WHERE \(condition)").compactMap { if case .text(let t) = $0[0] { return t } else { return nil } })
 }
 
 func text(_ b: [UInt8]?) -> String { b.map { String(decoding: $0, as: UTF8.self) } ?? "" }

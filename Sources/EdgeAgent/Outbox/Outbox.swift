@@ -106,7 +106,15 @@ public final class Outbox: Sendable {
         );
         CREATE INDEX IF NOT EXISTS outbox_state_seq ON outbox(state, seq);
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE IF NOT EXISTS sent_marks(seq INTEGER PRIMARY KEY, at INTEGER NOT NULL);
         """
+
+    /// The sent watermark (rows at or below it are delivered, except rejected ones).
+    public static let sentThroughSQL = "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sent_through'), 0)"
+    /// Delivered rows: below the watermark, or marked one by one by an older version (state 1).
+    public static let sentRowsSQL = "state = 1 OR (state = 0 AND seq <= \(sentThroughSQL))"
+    /// Rows still to send.
+    public static let pendingRowsSQL = "state = 0 AND seq > \(sentThroughSQL)"
 
     /// Stores `items` all-or-nothing and returns once they are durable.
     public func append(_ items: [OutboxItem]) throws(OutboxError) {
@@ -122,7 +130,7 @@ public final class Outbox: Sendable {
     /// Pending rows after `seq`, oldest first.
     public func pending(after seq: Int64 = 0, limit: Int) throws(OutboxError) -> [OutboxRow] {
         try read { db in
-            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE state = 0 AND seq > ? ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE state = 0 AND seq > max(?, \(Outbox.sentThroughSQL)) ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
             var rows: [OutboxRow] = []
             while try s.step() {
@@ -137,7 +145,7 @@ public final class Outbox: Sendable {
     /// as its UTF-8 bytes (it goes out as a header) and the timestamps are not read.
     public func pendingToSend(after seq: Int64, limit: Int) throws(OutboxError) -> [OutboxSendRow] {
         try read { db in
-            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE state = 0 AND seq > ? ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE state = 0 AND seq > max(?, \(Outbox.sentThroughSQL)) ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
             var rows: [OutboxSendRow] = []
             rows.reserveCapacity(limit)
@@ -165,7 +173,7 @@ public final class Outbox: Sendable {
         } catch { throw OutboxError.map(error) }
     }
 
-    /// Deletes sent rows older than `age` seconds; returns how many.
+    /// Deletes rows delivered more than `age` seconds ago; returns how many.
     @discardableResult
     public func pruneSent(olderThanSeconds age: Int64) throws(OutboxError) -> Int {
         let cutoff = Timestamp.now().millis - age * 1000
@@ -173,7 +181,12 @@ public final class Outbox: Sendable {
         do {
             try writer.perform { ctx in
                 try ctx.db.run("DELETE FROM outbox WHERE state = 1 AND sent_at < ?", [.integer(cutoff)])
-                let c = ctx.db.changes
+                var c = ctx.db.changes
+                // Rows at or below the newest watermark reached before the cutoff.
+                let through = "(SELECT max(seq) FROM sent_marks WHERE at < ?)"
+                try ctx.db.run("DELETE FROM outbox WHERE state = 0 AND seq <= \(through)", [.integer(cutoff)])
+                c += ctx.db.changes
+                try ctx.db.run("DELETE FROM sent_marks WHERE seq < \(through)", [.integer(cutoff)])
                 n.withLock { $0 = c }
             }
         } catch { throw OutboxError.map(error) }
@@ -208,11 +221,11 @@ public final class Outbox: Sendable {
     static func status(_ db: Database, budget: Int64, quarantined: String?) throws -> OutboxStatus {
         let now = Timestamp.now().millis
         var counts: [Int64: Int64] = [:]
-        for row in try db.query("SELECT state, count(*) FROM outbox GROUP BY state") {
-            if case .integer(let s) = row[0], case .integer(let c) = row[1] { counts[s] = c }
+        for (n, where_) in [(Int64(0), pendingRowsSQL), (1, sentRowsSQL), (2, "state = 2")] {
+            if case .integer(let c)? = try db.scalar("SELECT count(*) FROM outbox WHERE \(where_)") { counts[n] = c }
         }
         var oldest: Int64? = nil
-        if case .integer(let ms)? = try db.scalar("SELECT enqueued_at FROM outbox WHERE state = 0 ORDER BY seq LIMIT 1") {
+        if case .integer(let ms)? = try db.scalar("SELECT enqueued_at FROM outbox WHERE \(pendingRowsSQL) ORDER BY seq LIMIT 1") {
             oldest = max(0, (now - ms) / 1000)
         }
         var bytes: Int64 = 0

@@ -10,14 +10,23 @@ final class WriterContext {
     // Optional so close() can finalize them before closing the connection: SQLite defers the
     // real close (and its final checkpoint) while statements are alive.
     private var insert: Statement!
-    private var markSent: Statement!
     private var usage: Statement!
+    private var nextRows: Statement!
+    private var readMark: Statement!
+    private var writeMark: Statement!
+    private var addCheckpoint: Statement!
+    /// Delivered rows above the sent watermark (reports can arrive out of order across topics);
+    /// lost on a crash, which only means those rows are sent again (central dedups by id).
+    private var deliveredAbove = Set<Int64>()
 
     init(db: Database, budget: Int64) throws(SQLiteError) {
         self.db = db
         self.budget = budget
         insert = try db.prepare("INSERT INTO outbox(id, kind, captured_at, enqueued_at, body) VALUES (?, ?, ?, ?, ?)")
-        markSent = try db.prepare("UPDATE outbox SET state = 1, sent_at = ?, attempts = attempts + 1 WHERE seq BETWEEN ? AND ? AND state = 0")
+        nextRows = try db.prepare("SELECT seq, state FROM outbox WHERE seq > ? ORDER BY seq LIMIT 256")
+        readMark = try db.prepare("SELECT \(Outbox.sentThroughSQL)")
+        writeMark = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sent_through', ?)")
+        addCheckpoint = try db.prepare("INSERT OR REPLACE INTO sent_marks(seq, at) VALUES (?, ?)")
         usage = try db.prepare("SELECT (SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count()), (SELECT page_size FROM pragma_page_size())")
         refreshUsage()
     }
@@ -35,7 +44,7 @@ final class WriterContext {
     func append(_ items: [OutboxItem], now: Timestamp) throws {
         let incoming = items.reduce(Int64(0)) { $0 + Int64($1.body.count) + Int64($1.id.utf8.count) * 2 + 64 }
         if usedBytes + incoming > budget {
-            try db.run("DELETE FROM outbox WHERE state = 1")
+            try db.run("DELETE FROM outbox WHERE \(Outbox.sentRowsSQL)")
             refreshUsage()
             if usedBytes + incoming > budget { throw OutboxError.budgetExceeded(used: usedBytes, budget: budget) }
         }
@@ -51,24 +60,47 @@ final class WriterContext {
         usedBytes += incoming
     }
 
-    /// Marks the given rows sent, one statement per run of consecutive seqs (delivery reports
-    /// come back in send order, so a whole window is usually one range).
+    /// The sent watermark: every row at or below it is delivered (or rejected, state 2).
+    func sentThrough() throws -> Int64 {
+        readMark.reset()
+        defer { readMark.reset() }
+        return try readMark.step() ? readMark.int64(0) : 0
+    }
+
+    /// Marks rows delivered by moving the sent watermark over the contiguous run of delivered
+    /// (or rejected) rows that follows it: one small write per batch instead of rewriting every
+    /// row and its index entry. A checkpoint (watermark, time) per move serves the retention.
     func markSent(_ seqs: [Int64], now: Timestamp) throws {
-        let sorted = seqs.sorted()
-        var i = 0
-        while i < sorted.count {
-            var j = i
-            while j + 1 < sorted.count, sorted[j + 1] <= sorted[j] + 1 { j += 1 }
-            try markSent.bind([.integer(now.millis), .integer(sorted[i]), .integer(sorted[j])])
-            try markSent.step()
-            i = j + 1
+        var w = try sentThrough()
+        for s in seqs where s > w { deliveredAbove.insert(s) }
+        guard !deliveredAbove.isEmpty else { return }
+        let start = w
+        walk: while true {
+            try nextRows.bind([.integer(w)])
+            defer { nextRows.reset() }
+            var count = 0
+            while try nextRows.step() {
+                count += 1
+                let seq = nextRows.int64(0)
+                if deliveredAbove.remove(seq) != nil || nextRows.int64(1) != 0 { w = seq } else { break walk }
+            }
+            if count < 256 { break }
         }
+        guard w > start else { return }
+        try writeMark.bind([.text(String(w))])
+        try writeMark.step()
+        try addCheckpoint.bind([.integer(w), .integer(now.millis)])
+        try addCheckpoint.step()
+        if deliveredAbove.contains(where: { $0 <= w }) { deliveredAbove = deliveredAbove.filter { $0 > w } }
     }
 
     func close() {
         insert = nil
-        markSent = nil
         usage = nil
+        nextRows = nil
+        readMark = nil
+        writeMark = nil
+        addCheckpoint = nil
         db.close()
     }
 }
