@@ -36,7 +36,7 @@ public struct ForwarderConfig: Sendable {
     /// the buffer: this bounds what a crash or a timeout can send twice.
     public var window = 20_000
     /// Rows read from the outbox per query.
-    public var chunk = 2_000
+    public var chunk = 5_000
     /// Delivered rows marked sent per outbox transaction (at most this many, or every 200 ms).
     public var markBatch = 10_000
     /// The most rows that can be delivered but not yet marked sent (the window, the batch
