@@ -414,13 +414,12 @@ private struct Scanner {
             } else {
                 return false
             }
-            guard seen & bit == 0 else { return false }
-            seen |= bit
-            guard let c = peek() else { return false }
-            i += 1
-            if c == 0x2C { continue }
-            if c == 0x7D { break }
-            return false
+            switch endOfMember(bit, &seen) {
+            case .more: continue
+            case .closed: break
+            case .invalid: return false
+            }
+            break
         }
         guard let label, let score, (-1...1).contains(score) else { return false }
         _ = aspectsSeen
@@ -444,6 +443,18 @@ private struct Scanner {
         aspects.append(0x5D)
         out.aspectsJSON = start..<aspects.count
         return true
+    }
+
+    enum MemberEnd { case more, closed, invalid }
+
+    /// After a member of a nested object: refuses a repeated key (`bit` already in `seen`), then
+    /// reads `,` (another member follows) or `}` (the object is closed).
+    mutating func endOfMember<B: FixedWidthInteger>(_ bit: B, _ seen: inout B) -> MemberEnd {
+        guard seen & bit == 0 else { return .invalid }
+        seen |= bit
+        guard let c = peek() else { return .invalid }
+        i += 1
+        return c == 0x2C ? .more : c == 0x7D ? .closed : .invalid
     }
 
     /// `[{aspect, label?, score?}, …]`; an unknown aspect name is skipped, as the decoder does.
@@ -474,13 +485,12 @@ private struct Scanner {
                 } else {
                     return false
                 }
-                guard seen & bit == 0 else { return false }
-                seen |= bit
-                guard let c = peek() else { return false }
-                i += 1
-                if c == 0x2C { continue }
-                if c == 0x7D { break }
-                return false
+                switch endOfMember(bit, &seen) {
+                case .more: continue
+                case .closed: break
+                case .invalid: return false
+                }
+                break
             }
             guard known else { return false }
             if let aspect { list.append((aspect, label, score)) }

@@ -26,30 +26,9 @@ import TestServices
         return (p, port)
     }
 
-    /// POST over a loopback socket; the status code.
+    /// POST over a loopback socket; the status code (0 when nothing answers).
     func post(port: Int, path: String, json: String) -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = UInt16(port).bigEndian
-        addr.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let ok = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard ok == 0 else { return 0 }
-        let body = Array(json.utf8)
-        let req = Array("POST \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
-        _ = req.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
-        var data: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = buf.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { break }
-            data += buf[0..<n]
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.split(separator: " ", maxSplits: 2).dropFirst().first.flatMap { Int($0) } ?? 0
+        httpRequest(port: port, method: "POST", path: path, json: json)?.0 ?? 0
     }
 
     @Test func reviewsCapturedAtEdgesAreCountedExactlyThroughTheAPI() throws {

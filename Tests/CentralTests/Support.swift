@@ -149,7 +149,10 @@ final class CentralProcess {
 }
 
 /// A minimal HTTP/1.0 GET over a loopback socket: (status, body), nil when nothing answers.
-func httpGet(port: Int, path: String) -> (Int, String)? {
+func httpGet(port: Int, path: String) -> (Int, String)? { httpRequest(port: port, method: "GET", path: path) }
+
+/// One HTTP/1.0 request over a loopback socket (the server closes after answering).
+func httpRequest(port: Int, method: String, path: String, json: String? = nil) -> (Int, String)? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -161,7 +164,10 @@ func httpGet(port: Int, path: String) -> (Int, String)? {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard ok == 0 else { return nil }
-    let req = Array("GET \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+    let body = Array((json ?? "").utf8)
+    var head = "\(method) \(path) HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+    if json != nil { head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n" }
+    let req = Array((head + "\r\n").utf8) + body
     _ = req.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, 0) }
     var data: [UInt8] = []
     var buf = [UInt8](repeating: 0, count: 65536)
