@@ -77,7 +77,7 @@ final class KindRows: @unchecked Sendable {
     @inline(__always) func int(_ c: Int, _ v: Int64?) { ints[c].append(v) }
     @inline(__always) func dbl(_ c: Int, _ v: Double?) { dbls[c].append(v) }
 
-    /// Row values as `EventColumns.columns` computes them from an `Event`.
+    /// Row values of an `Event` in the order of `EventColumns.schema`.
     func append(_ e: Event) {
         str(0, e.id); str(1, e.stationID); int(2, e.capturedAt.millis)
         switch kind {
