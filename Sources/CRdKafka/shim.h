@@ -7,6 +7,9 @@
 static inline rd_kafka_vu_t corridor_vu_topic(const char *topic) {
     rd_kafka_vu_t vu; vu.vtype = RD_KAFKA_VTYPE_TOPIC; vu.u.cstr = topic; return vu;
 }
+static inline rd_kafka_vu_t corridor_vu_rkt(rd_kafka_topic_t *rkt) {
+    rd_kafka_vu_t vu; vu.vtype = RD_KAFKA_VTYPE_RKT; vu.u.rkt = rkt; return vu;
+}
 static inline rd_kafka_vu_t corridor_vu_partition(int32_t partition) {
     rd_kafka_vu_t vu; vu.vtype = RD_KAFKA_VTYPE_PARTITION; vu.u.i32 = partition; return vu;
 }

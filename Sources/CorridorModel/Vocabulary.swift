@@ -72,6 +72,12 @@ public enum Aspect: String, Sendable, CaseIterable, Codable {
 public enum EventKind: String, Sendable, CaseIterable, Codable {
     case review, transaction, heartbeat
 
+    /// The kind named by these UTF-8 bytes (`rawValue`), without building a `String`.
+    public init?(utf8 bytes: UnsafeRawBufferPointer) {
+        guard let k = EventKind.allCases.first(where: { k in k.rawValue.utf8.elementsEqual(bytes) }) else { return nil }
+        self = k
+    }
+
     /// `corridor.review` etc.; the envelope's `schema` is this plus `/MAJOR[.MINOR]`.
     public var schemaName: String { "corridor.\(rawValue)" }
     /// The schema string this code writes.

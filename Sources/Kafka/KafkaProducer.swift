@@ -138,6 +138,46 @@ public final class KafkaProducer: Sendable {
         context.producedBytes.add(bytes, ordering: .relaxed)
     }
 
+    /// A handle on `name` for `produce(to:…)`: librdkafka then skips the lookup by name (under
+    /// the client's lock) that every by-name produce pays.
+    public func topic(_ name: String) throws(KafkaError) -> KafkaTopic {
+        guard let t = rd_kafka_topic_new(handle.pointer, name, nil) else {
+            throw KafkaError(rd_kafka_last_error(), "topic \(name)")
+        }
+        return KafkaTopic(pointer: t, owner: handle, name: name)
+    }
+
+    /// Enqueues one message from memory the caller owns for the duration of the call: librdkafka
+    /// copies the payload, key and every header before it returns, so nothing is allocated or
+    /// copied on the Swift side. For senders of many messages (the edge forwarder); errors and
+    /// reports as in `produce(topic:key:value:headers:opaque:)`.
+    public func produce(
+        to topic: KafkaTopic, key: UnsafeRawBufferPointer?, value: UnsafeRawBufferPointer,
+        headers: UnsafeBufferPointer<KafkaHeaderRef>, opaque: UInt64
+    ) throws(KafkaError) {
+        guard !closed.load(ordering: .acquiring) else { throw .state("producer is closed") }
+        let pointer = handle.pointer
+        let error: OpaquePointer? = withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + headers.count) { vus in
+            var n = 0
+            vus.initializeElement(at: n, to: corridor_vu_rkt(topic.pointer)); n += 1
+            vus.initializeElement(at: n, to: corridor_vu_value(value.baseAddress, value.count)); n += 1
+            vus.initializeElement(at: n, to: corridor_vu_msgflags(corridor_msg_f_copy)); n += 1
+            vus.initializeElement(at: n, to: corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque)))); n += 1
+            if let key {
+                vus.initializeElement(at: n, to: corridor_vu_key(key.baseAddress, key.count)); n += 1
+            }
+            for h in headers {
+                let name = UnsafeRawPointer(h.name.utf8Start).assumingMemoryBound(to: CChar.self)
+                vus.initializeElement(at: n, to: corridor_vu_header(name, h.value.count > 0 ? h.value.baseAddress : nil, h.value.count))
+                n += 1
+            }
+            return rd_kafka_produceva(pointer, vus.baseAddress, n)
+        }
+        withExtendedLifetime(topic) {}
+        if let error { throw KafkaError(consuming: error) }
+        context.producedBytes.add(Int64(value.count + (key?.count ?? 0)), ordering: .relaxed)
+    }
+
     /// Messages produced but not yet reported (queued, in flight, or reports not yet served).
     public var outQueueLength: Int { Int(rd_kafka_outq_len(handle.pointer)) }
 
@@ -198,6 +238,35 @@ public final class KafkaProducer: Sendable {
             _ = rd_kafka_flush(handle.pointer, 5000)
         }
         context.polling.store(false, ordering: .releasing)
+    }
+}
+
+/// A producer's handle on one topic (`rd_kafka_topic_t`), from `KafkaProducer.topic(_:)`.
+/// It keeps the client alive: a topic handle must be destroyed before its client.
+public final class KafkaTopic: @unchecked Sendable {
+    let pointer: OpaquePointer
+    private let owner: RDKafkaHandle
+    public let name: String
+
+    fileprivate init(pointer: OpaquePointer, owner: RDKafkaHandle, name: String) {
+        self.pointer = pointer
+        self.owner = owner
+        self.name = name
+    }
+
+    deinit { rd_kafka_topic_destroy(pointer) }
+}
+
+/// One message header for `KafkaProducer.produce(to:…)`: a literal name and a value the caller
+/// keeps valid for the call.
+public struct KafkaHeaderRef {
+    public var name: StaticString
+    public var value: UnsafeRawBufferPointer
+
+    public init(_ name: StaticString, _ value: UnsafeRawBufferPointer) {
+        precondition(name.hasPointerRepresentation, "header names are string literals")
+        self.name = name
+        self.value = value
     }
 }
 

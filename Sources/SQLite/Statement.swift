@@ -69,6 +69,13 @@ public final class Statement {
         return Array(UnsafeRawBufferPointer(start: p, count: n))
     }
 
+    /// The column's bytes (text or blob) without a copy; valid only inside `body`.
+    public func withBytes<R>(_ i: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        let p = sqlite3_column_blob(handle, i)
+        let n = Int(sqlite3_column_bytes(handle, i))
+        return try body(UnsafeRawBufferPointer(start: n > 0 ? p : nil, count: n > 0 ? n : 0))
+    }
+
     public func value(_ i: Int32) -> SQLiteValue {
         switch sqlite3_column_type(handle, i) {
         case SQLITE_INTEGER: return .integer(int64(i))

@@ -73,15 +73,16 @@ final class AgentProcess {
     let port: UInt16
     let log: String
 
-    init(dataDir: String, port: UInt16, extra: [String] = [], wrapper: [String] = []) throws {
+    init(dataDir: String, port: UInt16, extra: [String] = [], wrapper: [String] = [], environment: [String: String] = [:]) throws {
         self.port = port
         log = dataDir + "-agent.log"
         let args = ["run", "--data-dir", dataDir, "--station-id", "ML-TEST-001", "--listen", "127.0.0.1:\(port)",
                     "--transport", "none"] + extra
         if wrapper.isEmpty {
-            child = try ChildProcess(executable: edgeBinary(), arguments: args, logPath: log)
+            child = try ChildProcess(executable: edgeBinary(), arguments: args, environment: environment, logPath: log)
         } else {
-            child = try ChildProcess(executable: wrapper[0], arguments: Array(wrapper.dropFirst()) + [edgeBinary()] + args, logPath: log)
+            child = try ChildProcess(executable: wrapper[0], arguments: Array(wrapper.dropFirst()) + [edgeBinary()] + args,
+                                     environment: environment, logPath: log)
         }
     }
 

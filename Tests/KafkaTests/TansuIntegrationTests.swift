@@ -93,6 +93,57 @@ struct TansuIntegrationTests {
         try await consumer.close()
     }
 
+    /// The forwarder's path: a topic handle, payload, key and headers by pointer into one
+    /// shared buffer that is overwritten right after each call (librdkafka must have copied).
+    @Test func produceByPointerThroughATopicHandleRoundTrips() async throws {
+        let broker = try TansuBroker.start()
+        defer { broker.stop() }
+        let topic = uniqueTopic()
+        try await KafkaAdmin(config: ["bootstrap.servers": broker.bootstrap]).createTopics([topic], partitions: 1)
+        let reports = DeliveryCollector()
+        let producer = try KafkaProducer(config: producerConfig(broker), onDelivery: reports.callback)
+        let handle = try producer.topic(topic)
+        #expect(handle.name == topic)
+        let n = 300
+        var scratch = [UInt8](repeating: 0, count: 4096)
+        for i in 0..<n {
+            let id = bytes("id-\(i)"), value = bytes(#"{"n":\#(i),"text":"\#(String(repeating: "é", count: i % 50))"}"#)
+            scratch.replaceSubrange(0..<id.count, with: id)
+            scratch.replaceSubrange(100..<(100 + value.count), with: value)
+            try scratch.withUnsafeBytes { all in
+                try bytes("ML-BKO-001").withUnsafeBytes { key in
+                    try bytes("corridor.review/1").withUnsafeBytes { schema in
+                        let headers = [KafkaHeaderRef("schema", schema), KafkaHeaderRef("id", UnsafeRawBufferPointer(rebasing: all[0..<id.count])),
+                                       KafkaHeaderRef("empty", UnsafeRawBufferPointer(start: nil, count: 0))]
+                        try headers.withUnsafeBufferPointer { h in
+                            try producer.produce(to: handle, key: key, value: UnsafeRawBufferPointer(rebasing: all[100..<(100 + value.count)]),
+                                                 headers: h, opaque: UInt64(i))
+                        }
+                    }
+                }
+            }
+            scratch.replaceSubrange(0..<4096, with: repeatElement(0xFF, count: 4096))
+        }
+        try await producer.flush(timeout: .seconds(30))
+        let delivered = await reports.wait(count: n)
+        #expect(delivered.count == n && delivered.allSatisfy { $0.isDelivered && $0.topic == topic })
+        #expect(Set(delivered.map(\.opaque)) == Set((0..<n).map(UInt64.init)))
+        await producer.close()
+
+        let consumer = try KafkaConsumer(config: consumerConfig(broker, group: "g-\(topic)"))
+        try consumer.subscribe(topics: [topic])
+        let messages = try await consume(consumer, count: n, timeout: .seconds(60))
+        #expect(messages.count == n)
+        for (i, m) in messages.enumerated() {
+            #expect(string(m.key) == "ML-BKO-001")
+            #expect(string(m.header("id")) == "id-\(i)")
+            #expect(string(m.header("schema")) == "corridor.review/1")
+            #expect(m.header("empty")?.isEmpty ?? true)
+            #expect(string(m.value) == #"{"n":\#(i),"text":"\#(String(repeating: "é", count: i % 50))"}"#)
+        }
+        try await consumer.close()
+    }
+
     @Test func newMemberResumesAfterTheCommittedOffset() async throws {
         let broker = try TansuBroker.start()
         defer { broker.stop() }

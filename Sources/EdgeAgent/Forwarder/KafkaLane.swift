@@ -20,8 +20,9 @@ final class DeliveryInbox: Sendable {
     private let box = Mutex(Box())
     let wake = DispatchSemaphore(value: 0)
 
-    func willProduce() { box.withLock { $0.inFlight += 1 } }
-    func notProduced() { box.withLock { $0.inFlight -= 1 } }
+    /// Counted before the produce calls (a report can come back before `produce` returns).
+    func willProduce(_ n: Int) { box.withLock { $0.inFlight += n } }
+    func notProduced(_ n: Int) { box.withLock { $0.inFlight -= n } }
 
     func report(_ r: DeliveryReport) {
         let seq = Int64(bitPattern: r.opaque)
@@ -79,6 +80,11 @@ final class KafkaLane {
     private(set) var failedRounds = 0
     private var toMark: [Int64] = []
     private var lastMark = ContinuousClock.now
+    /// Rows read from the outbox; those from `next` on follow `cursor` and are not yet handed
+    /// to librdkafka.
+    private var buffered = OutboxSendChunk()
+    private var next = 0
+    private let prefetch: PendingPrefetch
 
     init(config: ForwarderConfig, kafka: [String: String], outbox: Outbox, state: ForwarderState, backoff: Backoff, logger: Logger) {
         self.config = config
@@ -88,11 +94,16 @@ final class KafkaLane {
         self.backoff = backoff
         self.logger = logger
         self.stationKey = Array(config.stationID.utf8)
-        self.routes = Dictionary(uniqueKeysWithValues: EventKind.allCases.map {
-            ($0, (config.topics[$0] ?? $0.defaultTopic, Array($0.schema.utf8)))
-        })
+        let kinds: [EventKind] = [.review, .transaction, .heartbeat]
+        precondition(kinds.map(Self.routeIndex) == Array(kinds.indices) && kinds.count == EventKind.allCases.count)
+        self.topicNames = kinds.map { config.topics[$0] ?? $0.defaultTopic }
+        self.schemas = kinds.map { Self.ownedBytes($0.schema) }
+        self.contentType = Self.ownedBytes("application/json")
         self.marker = SentMarker(outbox: outbox, logger: logger)
+        self.prefetch = PendingPrefetch(outbox: outbox)
     }
+
+    deinit { for b in schemas + [contentType] { b.deallocate() } }
 
     var inFlight: Int { inbox.inFlight }
 
@@ -115,37 +126,85 @@ final class KafkaLane {
         }
         var produced = 0
         if box.inFlight < config.window {
-            let rows: [OutboxSendRow]
-            do { rows = try outbox.pendingToSend(after: cursor, limit: min(config.chunk, config.window - box.inFlight)) } catch {
-                logger.error("forwarder: cannot read the outbox: \(error)")
-                state.failed("outbox: \(error)", linkDown: false)
-                return .backoff
-            }
-            for row in rows {
-                let route = routes[row.kind]!
-                inbox.willProduce()
+            if next == buffered.count {
                 do {
-                    try producer.produce(topic: route.topic, key: stationKey, value: row.body,
-                                         headerList: EventHeaders(schema: route.schema, id: row.id),
-                                         opaque: UInt64(bitPattern: row.seq))
-                    cursor = row.seq
-                    produced += 1
+                    buffered = try prefetch.take(after: cursor) ?? outbox.pendingToSend(after: cursor, limit: config.chunk)
                 } catch {
-                    inbox.notProduced()
-                    if error.code == .queueFull { break }
-                    lastError = "produce: \(error)"
-                    roundFailed = true
-                    break
+                    logger.error("forwarder: cannot read the outbox: \(error)")
+                    state.failed("outbox: \(error)", linkDown: false)
+                    return .backoff
                 }
+                next = 0
+                // The next chunk is read while this one is produced.
+                if let last = buffered.seqs.last { prefetch.start(after: last, limit: config.chunk) }
             }
-            if rows.isEmpty, box.inFlight == 0, toMark.isEmpty { return .idle }
+            produced = produce(producer, upTo: config.window - box.inFlight)
+            if next == buffered.count, produced == 0, box.inFlight == 0, toMark.isEmpty { return .idle }
         }
         if produced == 0 { inbox.wait(seconds: 0.02) }
         return .progressed
     }
 
-    /// Topic and schema header per kind, resolved once.
-    private let routes: [EventKind: (topic: String, schema: [UInt8])]
+    /// Hands buffered rows to librdkafka (at most `room`), straight from the chunk's buffer.
+    private func produce(_ producer: KafkaProducer, upTo room: Int) -> Int {
+        let planned = min(room, buffered.count - next)
+        guard planned > 0, topics.count == EventKind.allCases.count else { return 0 }
+        inbox.willProduce(planned)
+        var produced = 0
+        var failure: KafkaError? = nil
+        buffered.bytes.withUnsafeBytes { all in
+            stationKey.withUnsafeBytes { key in
+                withUnsafeTemporaryAllocation(of: KafkaHeaderRef.self, capacity: 3) { headers in
+                    headers.initializeElement(at: 2, to: KafkaHeaderRef("content-type", contentType))
+                    while produced < planned {
+                        let i = next
+                        let k = Self.routeIndex(buffered.kinds[i])
+                        headers.initializeElement(at: 0, to: KafkaHeaderRef("schema", schemas[k]))
+                        headers.initializeElement(at: 1, to: KafkaHeaderRef("id", UnsafeRawBufferPointer(rebasing: all[buffered.idRange(i)])))
+                        let seq = buffered.seqs[i]
+                        do throws(KafkaError) {
+                            try producer.produce(to: topics[k], key: key, value: UnsafeRawBufferPointer(rebasing: all[buffered.bodyRange(i)]),
+                                                 headers: UnsafeBufferPointer(headers), opaque: UInt64(bitPattern: seq))
+                        } catch {
+                            failure = error
+                            break
+                        }
+                        cursor = seq
+                        next += 1
+                        produced += 1
+                    }
+                }
+            }
+        }
+        if produced < planned { inbox.notProduced(planned - produced) }
+        if let failure, failure.code != .queueFull {
+            lastError = "produce: \(failure)"
+            roundFailed = true
+        }
+        return produced
+    }
+
+    /// Topic handles (per producer) and schema header values, indexed by `routeIndex`.
+    private var topics: [KafkaTopic] = []
+    private let schemas: [UnsafeRawBufferPointer]
+    private let topicNames: [String]
+    private let contentType: UnsafeRawBufferPointer
+
+    /// A copy of `s`'s UTF-8 that stays put (freed in `deinit`): header values by pointer.
+    private static func ownedBytes(_ s: String) -> UnsafeRawBufferPointer {
+        let bytes = Array(s.utf8)
+        let p = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 1)
+        p.copyBytes(from: bytes)
+        return UnsafeRawBufferPointer(p)
+    }
+
+    private static func routeIndex(_ kind: EventKind) -> Int {
+        switch kind {
+        case .review: return 0
+        case .transaction: return 1
+        case .heartbeat: return 2
+        }
+    }
 
     private func absorb(_ box: DeliveryInbox.Box) {
         if !box.delivered.isEmpty {
@@ -211,8 +270,15 @@ final class KafkaLane {
             logger.info("forwarder: replacing the Kafka producer", [("fatal", p.fatalError.map { "\($0)" } ?? "no")])
             closeProducer(timeout: .seconds(1))
         }
-        cursor = 0
+        restartFromOldest()
         roundFailed = false
+    }
+
+    /// The next rows produced are the oldest pending ones again (after a failure or a new producer).
+    private func restartFromOldest() {
+        cursor = 0
+        buffered = OutboxSendChunk()
+        next = 0
     }
 
     private func ensureProducer() -> KafkaProducer? {
@@ -223,8 +289,9 @@ final class KafkaLane {
                 // Only "all brokers down" says the link is gone; single disconnects are routine.
                 state.failed("kafka: \(e.code.name): \(e.message)", linkDown: e.code == .allBrokersDown || e.isFatal)
             })
+            topics = try topicNames.map { name throws(KafkaError) in try p.topic(name) }
             producer = p
-            cursor = 0
+            restartFromOldest()
             return p
         } catch {
             // Counts as a failed round, so that `auto` can fall back to HTTPS.
@@ -249,11 +316,12 @@ final class KafkaLane {
         p.close(timeout: timeout)
         updateWireBytes(p)
         closedTxBytes += p.statistics.txBytes
+        topics = []
         producer = nil
         absorb(inbox.take())
         settleMarks()
         roundFailed = false
-        cursor = 0
+        restartFromOldest()
     }
 
     /// For SIGTERM: stop producing, wait up to `timeout` for the in-flight rows' reports, mark
@@ -280,20 +348,35 @@ final class KafkaLane {
     }
 }
 
-/// The headers every event carries (schema, id, content type), as a collection the producer
-/// walks without an array being built per message.
-struct EventHeaders: RandomAccessCollection {
-    static let contentType = Array("application/json".utf8)
-    let schema: [UInt8]
-    let id: [UInt8]
-    var startIndex: Int { 0 }
-    var endIndex: Int { 3 }
-    subscript(i: Int) -> (String, [UInt8]) {
-        switch i {
-        case 0: return ("schema", schema)
-        case 1: return ("id", id)
-        default: return ("content-type", Self.contentType)
+/// Reads the next chunk of pending rows on its own queue while the forwarder produces the
+/// current one: reading and producing each cost about the same per row, so overlapping them
+/// nearly doubles the drain rate of a backlog.
+final class PendingPrefetch: Sendable {
+    private let queue = DispatchQueue(label: "corridor.forwarder.read")
+    private let group = DispatchGroup()
+    private let slot = Mutex<(after: Int64, rows: Result<OutboxSendChunk, OutboxError>)?>(nil)
+    private let outbox: Outbox
+
+    init(outbox: Outbox) { self.outbox = outbox }
+
+    /// Starts reading up to `limit` pending rows after `seq` (one read at a time).
+    func start(after seq: Int64, limit: Int) {
+        group.wait()
+        group.enter()
+        queue.async { [self] in
+            let rows: Result<OutboxSendChunk, OutboxError>
+            do throws(OutboxError) { rows = .success(try outbox.pendingToSend(after: seq, limit: limit)) } catch { rows = .failure(error) }
+            slot.withLock { $0 = (seq, rows) }
+            group.leave()
         }
+    }
+
+    /// The rows read after `seq`, waiting for the read; nil when nothing was read from there
+    /// (none started, or one started from another place: the cursor moved back since).
+    func take(after seq: Int64) throws(OutboxError) -> OutboxSendChunk? {
+        group.wait()
+        guard let done = slot.withLock({ s in defer { s = nil }; return s }), done.after == seq else { return nil }
+        return try done.rows.get()
     }
 }
 

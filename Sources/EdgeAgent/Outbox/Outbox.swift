@@ -127,10 +127,14 @@ public final class Outbox: Sendable {
         }
     }
 
+    // The pending-row reads walk the table by seq from the watermark (`+state` keeps SQLite off
+    // the (state, seq) index, which would cost a second b-tree lookup per row): above the
+    // watermark nearly every row is pending.
+
     /// Pending rows after `seq`, oldest first.
     public func pending(after seq: Int64 = 0, limit: Int) throws(OutboxError) -> [OutboxRow] {
         try read { db in
-            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE state = 0 AND seq > max(?, \(Outbox.sentThroughSQL)) ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE seq > max(?, \(Outbox.sentThroughSQL)) AND +state = 0 ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
             var rows: [OutboxRow] = []
             while try s.step() {
@@ -141,19 +145,19 @@ public final class Outbox: Sendable {
         }
     }
 
-    /// Pending rows after `seq`, oldest first, with only what a Kafka send needs: the id stays
-    /// as its UTF-8 bytes (it goes out as a header) and the timestamps are not read.
-    public func pendingToSend(after seq: Int64, limit: Int) throws(OutboxError) -> [OutboxSendRow] {
+    /// Pending rows after `seq`, oldest first, with only what a Kafka send needs (the id as its
+    /// UTF-8 bytes: it goes out as a header), read straight into one buffer.
+    public func pendingToSend(after seq: Int64, limit: Int) throws(OutboxError) -> OutboxSendChunk {
         try read { db in
-            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE state = 0 AND seq > max(?, \(Outbox.sentThroughSQL)) ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE seq > max(?, \(Outbox.sentThroughSQL)) AND +state = 0 ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
-            var rows: [OutboxSendRow] = []
-            rows.reserveCapacity(limit)
+            var chunk = OutboxSendChunk()
+            chunk.reserve(rows: limit, bytes: limit * 512)
             while try s.step() {
-                rows.append(OutboxSendRow(seq: s.int64(0), kind: EventKind(rawValue: s.text(1) ?? "") ?? .review,
-                                          id: s.blob(2), body: s.blob(3)))
+                let kind = s.withBytes(1) { EventKind(utf8: $0) } ?? .review
+                s.withBytes(2) { id in s.withBytes(3) { body in chunk.append(seq: s.int64(0), kind: kind, id: id, body: body) } }
             }
-            return rows
+            return chunk
         }
     }
 

@@ -27,13 +27,39 @@ public struct OutboxRow: Sendable, Equatable {
     public var attempts: Int
 }
 
-/// A pending row as the Kafka lane sends it (`Outbox.pendingToSend`).
-public struct OutboxSendRow: Sendable, Equatable {
-    public var seq: Int64
-    public var kind: EventKind
-    /// The event id's UTF-8 bytes.
-    public var id: [UInt8]
-    public var body: [UInt8]
+/// Pending rows as the Kafka lane sends them (`Outbox.pendingToSend`): every id and body lives
+/// in one buffer, so a chunk of thousands of rows costs a handful of allocations, not two per row.
+public struct OutboxSendChunk: Sendable, Equatable {
+    public private(set) var seqs: [Int64] = []
+    public private(set) var kinds: [EventKind] = []
+    /// The ids (UTF-8) and bodies of every row, back to back.
+    public private(set) var bytes: [UInt8] = []
+    /// Row i's id is `bytes[bounds[2i]..<bounds[2i+1]]`, its body `bytes[bounds[2i+1]..<bounds[2i+2]]`.
+    private var bounds: [Int] = [0]
+
+    public init() {}
+
+    public var count: Int { seqs.count }
+    public var isEmpty: Bool { seqs.isEmpty }
+
+    public func idRange(_ i: Int) -> Range<Int> { bounds[2 * i]..<bounds[2 * i + 1] }
+    public func bodyRange(_ i: Int) -> Range<Int> { bounds[2 * i + 1]..<bounds[2 * i + 2] }
+
+    mutating func reserve(rows: Int, bytes n: Int) {
+        seqs.reserveCapacity(rows)
+        kinds.reserveCapacity(rows)
+        bounds.reserveCapacity(2 * rows + 1)
+        bytes.reserveCapacity(n)
+    }
+
+    mutating func append(seq: Int64, kind: EventKind, id: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) {
+        seqs.append(seq)
+        kinds.append(kind)
+        bytes.append(contentsOf: id)
+        bounds.append(bytes.count)
+        bytes.append(contentsOf: body)
+        bounds.append(bytes.count)
+    }
 }
 
 /// Row states. Rejected rows are kept aside with their reason, never deleted silently.

@@ -11,7 +11,7 @@ final class WriterContext {
     // real close (and its final checkpoint) while statements are alive.
     private var insert: Statement!
     private var usage: Statement!
-    private var nextRows: Statement!
+    private var nextRow: Statement!
     private var readMark: Statement!
     private var writeMark: Statement!
     private var addCheckpoint: Statement!
@@ -23,7 +23,7 @@ final class WriterContext {
         self.db = db
         self.budget = budget
         insert = try db.prepare("INSERT INTO outbox(id, kind, captured_at, enqueued_at, body) VALUES (?, ?, ?, ?, ?)")
-        nextRows = try db.prepare("SELECT seq, state FROM outbox WHERE seq > ? ORDER BY seq LIMIT 256")
+        nextRow = try db.prepare("SELECT seq, state FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1")
         readMark = try db.prepare("SELECT \(Outbox.sentThroughSQL)")
         writeMark = try db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('sent_through', ?)")
         addCheckpoint = try db.prepare("INSERT OR REPLACE INTO sent_marks(seq, at) VALUES (?, ?)")
@@ -69,22 +69,23 @@ final class WriterContext {
 
     /// Marks rows delivered by moving the sent watermark over the contiguous run of delivered
     /// (or rejected) rows that follows it: one small write per batch instead of rewriting every
-    /// row and its index entry. A checkpoint (watermark, time) per move serves the retention.
+    /// row and its index entry. Seqs run without gaps above the watermark, so the run is found
+    /// in the delivered set; the table is read only where the run stops, to step over rows
+    /// already kept aside (rejected, or marked one by one by an older version) or a gap.
+    /// A checkpoint (watermark, time) per move serves the retention.
     func markSent(_ seqs: [Int64], now: Timestamp) throws {
         var w = try sentThrough()
         for s in seqs where s > w { deliveredAbove.insert(s) }
         guard !deliveredAbove.isEmpty else { return }
         let start = w
-        walk: while true {
-            try nextRows.bind([.integer(w)])
-            defer { nextRows.reset() }
-            var count = 0
-            while try nextRows.step() {
-                count += 1
-                let seq = nextRows.int64(0)
-                if deliveredAbove.remove(seq) != nil || nextRows.int64(1) != 0 { w = seq } else { break walk }
-            }
-            if count < 256 { break }
+        while true {
+            if deliveredAbove.remove(w + 1) != nil { w += 1; continue }
+            try nextRow.bind([.integer(w)])
+            defer { nextRow.reset() }
+            guard try nextRow.step() else { break }
+            let seq = nextRow.int64(0)
+            guard deliveredAbove.remove(seq) != nil || nextRow.int64(1) != 0 else { break }
+            w = seq
         }
         guard w > start else { return }
         try writeMark.bind([.text(String(w))])
@@ -97,7 +98,7 @@ final class WriterContext {
     func close() {
         insert = nil
         usage = nil
-        nextRows = nil
+        nextRow = nil
         readMark = nil
         writeMark = nil
         addCheckpoint = nil
