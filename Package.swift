@@ -11,7 +11,6 @@ var targets: [Target] = [
     cLibrary("CSQLite", "sqlite3", "libsqlite3-dev"),
     cLibrary("CRdKafka", "rdkafka", "librdkafka-dev"),
     cLibrary("CMongoC", "libmongoc-1.0", "libmongoc-dev"),
-    cLibrary("CCurl", "libcurl", "libcurl4-openssl-dev"),
     cLibrary("CMicroHTTPD", "libmicrohttpd", "libmicrohttpd-dev"),
     cLibrary("CZstd", "libzstd", "libzstd-dev"),
     cLibrary("CSystemd", "libsystemd", "libsystemd-dev"),
@@ -21,6 +20,9 @@ var targets: [Target] = [
     .target(name: "Kafka", dependencies: ["CRdKafka"]),
     .target(name: "Mongo", dependencies: ["CMongoC"]),
     .target(name: "HTTPServer", dependencies: ["CMicroHTTPD"]),
+    // libcurl is dlopened on first use, not linked (see Sources/CCurl/include/ccurl.h);
+    // its headers come from libcurl4-openssl-dev.
+    .target(name: "CCurl", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "HTTPClient", dependencies: ["CCurl"]),
     .target(name: "Compression", dependencies: ["CZstd"]),
     .target(name: "SystemdNotify", dependencies: ["CSystemd"]),

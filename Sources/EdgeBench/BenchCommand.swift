@@ -167,18 +167,32 @@ public enum BenchCommand {
     }
 
     /// Starts `corridor-edge run` on a scratch dir, waits for it to serve, reads its VmRSS.
-    static func measureIdleRSS(dir: String) throws -> Int {
+    /// With `brokers`, the agent forwards to them: one review is captured and the RSS is read
+    /// once `/healthz` says the link is up (the producer connected and delivered).
+    static func measureIdleRSS(dir: String, brokers: String? = nil) throws -> Int {
         let me = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let exe = (me as NSString).deletingLastPathComponent + "/corridor-edge"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: exe)
-        let port = 20000 + Int(getpid() % 20000)
-        p.arguments = ["run", "--data-dir", dir, "--station-id", "ML-BENCH-IDLE", "--listen", "127.0.0.1:\(port)", "--transport", "none", "--log-level", "error"]
+        let port = 20000 + Int(getpid() % 20000) + (brokers == nil ? 0 : 1)
+        p.arguments = ["run", "--data-dir", dir, "--station-id", "ML-BENCH-IDLE", "--listen", "127.0.0.1:\(port)", "--log-level", "error"]
+            + (brokers.map { ["--transport", "kafka", "--kafka-brokers", $0] } ?? ["--transport", "none"])
         try p.run()
         defer { p.terminate(); p.waitUntilExit() }
         for _ in 0..<100 {
             if let c = try? LoadClient(port: UInt16(port)), (try? c.request(method: "GET", path: "/healthz", body: []))?.0 == 200 { break }
             usleep(50_000)
+        }
+        if brokers != nil {
+            let c = try LoadClient(port: UInt16(port))
+            _ = try c.request(method: "POST", path: "/v1/reviews", body: sampleReview(0))
+            var up = false
+            for _ in 0..<300 where !up {
+                if let (_, body) = try? c.request(method: "GET", path: "/healthz", body: []),
+                   (try? JSONParser.parse(body))?["link"]?.stringValue == "up" { up = true } else { usleep(50_000) }
+            }
+            guard up else { throw UsageError("the agent's Kafka link did not come up within 15 s") }
+            usleep(1_000_000)  // let the first statistics and metadata settle
         }
         usleep(300_000)
         return rss(pid: p.processIdentifier).current

@@ -95,6 +95,9 @@ enum ForwardBench {
             Console.err("bench: run \(r)/\(runs): baseline \(Int(run.baseline)) events/s, forwarder \(Int(run.forwarder)) events/s, ratio \(BenchCommand.fmt(run.ratio))")
         }
 
+        Console.err("bench: idle RSS of an agent process with its Kafka link up…")
+        let linkedRSS = try BenchCommand.measureIdleRSS(dir: base + "/idle-linked", brokers: brokers)
+
         // The run with the median ratio speaks for all (this machine's speed swings between runs).
         let m = results.sorted { $0.ratio < $1.ratio }[results.count / 2]
         let ratios = results.map(\.ratio).sorted()
@@ -110,6 +113,7 @@ enum ForwardBench {
         r["rate_ratios"] = .array(ratios.map { .double(($0 * 100).rounded() / 100) })
         r["wire_to_raw_ratio"] = .double((m.forwarderWire / rawPer * 1000).rounded() / 1000)
         r["retries"] = .int(results.reduce(0) { $0 + $1.retries })
+        r["idle_rss_link_up_mb"] = .double((Double(linkedRSS) / 1048576 * 10).rounded() / 10)
         Console.out("""
         corridor-edge bench forward (\(ProcessInfo.processInfo.activeProcessorCount) cores, \(brokers)\(tansu != nil ? ", Tansu started by the bench" : ""))
           backlog                        : \(n) reviews, \(BenchCommand.fmt(rawPer)) bytes of JSON each; \(runs) run(s), each baseline then forwarder; the median run:
@@ -118,6 +122,7 @@ enum ForwardBench {
           forwarder / baseline rate      : \(BenchCommand.fmt(m.ratio))  (target ≥ 0.5; all runs: \(ratios.map(BenchCommand.fmt).joined(separator: ", ")))
           wire / raw JSON                : \(String(format: "%.3f", m.forwarderWire / rawPer))  (target ≤ 0.35)
           retries                        : \(results.reduce(0) { $0 + $1.retries })
+          idle RSS, agent with link up   : \(BenchCommand.fmt(Double(linkedRSS) / 1048576)) MB  (target ≤ 25)
         """)
         Console.out(JSONWriter.string(.object(r)))
         return 0

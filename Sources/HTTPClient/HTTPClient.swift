@@ -22,17 +22,19 @@ public final class HTTPClient {
     private let handle: UnsafeMutableRawPointer
     private let userAgent: String
 
-    private static let globalInit: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
+    /// Loads libcurl on first use (see `ccurl.h`): an agent that never posts never maps it.
     public init(userAgent: String = "corridor") throws(HTTPClientError) {
-        guard HTTPClient.globalInit, let h = curl_easy_init() else {
+        if let why = corridor_curl_load() {
+            throw HTTPClientError(code: -1, message: String(cString: why))
+        }
+        guard let h = corridor_curl_easy_init() else {
             throw HTTPClientError(code: -1, message: "curl_easy_init failed")
         }
         handle = h
         self.userAgent = userAgent
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit { corridor_curl_easy_cleanup(handle) }
 
     /// POSTs `body` to `url` and returns the status and body, or the transport error.
     public func post(url: String, headers: [(String, String)], body: [UInt8],
@@ -40,10 +42,10 @@ public final class HTTPClient {
                      maxResponseBytes: Int = 1 << 20) -> Result<HTTPClientResponse, HTTPClientError> {
         let sink = ResponseSink(limit: maxResponseBytes)
         var list: UnsafeMutablePointer<curl_slist>? = nil
-        for (k, v) in headers { list = curl_slist_append(list, "\(k): \(v)") }
+        for (k, v) in headers { list = corridor_curl_slist_append(list, "\(k): \(v)") }
         // An empty Expect stops curl from waiting for `100 Continue` on large bodies.
-        list = curl_slist_append(list, "Expect:")
-        defer { curl_slist_free_all(list) }
+        list = corridor_curl_slist_append(list, "Expect:")
+        defer { corridor_curl_slist_free_all(list) }
         let h = handle
         let code: CURLcode = body.withUnsafeBytes { raw in
             corridor_curl_setopt_str(h, CURLOPT_URL, url)
@@ -68,7 +70,7 @@ public final class HTTPClient {
             })
             return withExtendedLifetime(sink) {
                 corridor_curl_setopt_ptr(h, CURLOPT_WRITEDATA, Unmanaged.passUnretained(sink).toOpaque())
-                let rc = curl_easy_perform(h)
+                let rc = corridor_curl_easy_perform(h)
                 // The handle must not keep pointers into memory that is about to go away.
                 corridor_curl_setopt_ptr(h, CURLOPT_POSTFIELDS, nil)
                 corridor_curl_setopt_slist(h, CURLOPT_HTTPHEADER, nil)
@@ -77,7 +79,7 @@ public final class HTTPClient {
             }
         }
         guard code == CURLE_OK else {
-            return .failure(HTTPClientError(code: Int32(code.rawValue), message: String(cString: curl_easy_strerror(code))))
+            return .failure(HTTPClientError(code: Int32(code.rawValue), message: String(cString: corridor_curl_easy_strerror(code))))
         }
         var status = 0
         corridor_curl_getinfo_long(h, CURLINFO_RESPONSE_CODE, &status)

@@ -78,3 +78,23 @@ final class NotifySocket {
         unlink(path)
     }
 }
+
+/// The agent's footprint: libcurl (and the Kerberos/LDAP/SSH/RTMP libraries it pulls in) is
+/// mapped only once the HTTPS transport posts, not by an agent that captures and forwards over
+/// Kafka (or not at all). Neither the agent nor the librdkafka it loads links libcurl.
+@Suite(.timeLimit(.minutes(1)))
+struct FootprintTests {
+    @Test func libcurlIsNotMappedUnlessHTTPSIsUsed() throws {
+        let d = TempDir("footprint"); defer { d.cleanup() }
+        let agent = try AgentProcess(dataDir: d.path, port: freePort(),
+                                     extra: ["--transport", "kafka", "--kafka-brokers", "127.0.0.1:1"])
+        try agent.waitReady()
+        // Read to the end (a /proc file has no size, and a single read may stop at a page).
+        let h = try #require(FileHandle(forReadingAtPath: "/proc/\(agent.child.pid)/maps"))
+        let maps = String(decoding: try h.readToEnd() ?? Data(), as: UTF8.self)
+        try h.close()
+        #expect(maps.contains("librdkafka"), "the check reads the right process")
+        #expect(!maps.contains("libcurl"), "libcurl mapped at start")
+        #expect(agent.terminate() == 0)
+    }
+}

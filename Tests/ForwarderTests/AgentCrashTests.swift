@@ -67,4 +67,47 @@ struct AgentCrashTests {
         #expect(statusFile["transport"] == "kafka")
         print("agent kill -9: sent at kill \(sentAtKill.count) of \(n), messages \(got.count), duplicates \(duplicated.count)")
     }
+
+    /// SIGTERM in the middle of a drain: the agent stops producing, waits for the reports of
+    /// what is in flight, marks those rows, and exits 0 within the drain timeout. So every row
+    /// at the broker is marked sent (nothing is sent twice after a clean stop), and a restart
+    /// sends exactly the rest.
+    @Test func sigtermMidDrainMarksEveryDeliveredRowAndExitsInTime() async throws {
+        let broker = try TansuBroker.start()
+        defer { broker.stop() }
+        let dir = TempDir("sigterm-drain")
+        defer { dir.cleanup(); try? FileManager.default.removeItem(atPath: dir.path + "-agent.log") }
+        let topics = freshTopics()
+        let n = 60_000
+        let expected: [String]
+        do {
+            let outbox = try Outbox(directory: dir.path, logger: .silent)
+            try outbox.setMeta("station_id", station)
+            expected = try captureReviews(outbox, n)
+            outbox.close()
+        }
+        let (first, _) = try startAgent(dir.path, broker: broker.bootstrap, topics: topics)
+        try waitFor(.seconds(60), "some delivered") { try Outbox.status(directory: dir.path).sent >= Int64(n / 5) }
+        let t0 = ContinuousClock.now
+        kill(first.pid, SIGTERM)
+        let raw = first.wait(timeout: .seconds(20))
+        let took = ContinuousClock.now - t0
+        #expect(raw == 0, "clean exit on SIGTERM, wait status \(String(describing: raw))")
+        // Default drain timeout 10 s, systemd's TimeoutStopSec 30 s.
+        #expect(took < .seconds(12), "stopped in \(took)")
+        let sentAtStop = try idsInState(dir.path, .sent)
+        #expect(sentAtStop.count < n, "the stop must land mid-drain")
+
+        let before = Set(ids(of: try await consumeAll(broker.bootstrap, topic: topics[.review]!, atLeast: sentAtStop.count)))
+        #expect(before == sentAtStop, "at the broker but not marked: \(before.subtracting(sentAtStop).count); marked but not at the broker: \(sentAtStop.subtracting(before).count)")
+
+        let (second, _) = try startAgent(dir.path, broker: broker.bootstrap, topics: topics)
+        try waitFor(.seconds(120), "drained after restart") { try Outbox.status(directory: dir.path).pending == 0 }
+        second.terminate(grace: .seconds(20))
+        #expect(second.exitStatus() == 0)
+        let got = ids(of: try await consumeAll(broker.bootstrap, topic: topics[.review]!, atLeast: n))
+        #expect(got.count == n, "no duplicates after a clean stop: \(got.count) messages for \(n) events")
+        #expect(got == expected, "everything, once, in order")
+        print("agent SIGTERM mid-drain: marked at stop \(sentAtStop.count) of \(n), stop took \(took), messages \(got.count)")
+    }
 }

@@ -139,6 +139,17 @@ struct HTTPSForwardingTests {
         #expect(b.next() <= 1)
     }
 
+    @Test func startPlaceholderErrorClearsOnFirstDeliveryButRealErrorsStay() {
+        let state = ForwarderState(transport: .kafka)
+        #expect(state.snapshot.link == "down" && state.snapshot.lastError == "no delivery yet")
+        state.delivered(1)
+        #expect(state.snapshot.link == "up" && state.snapshot.lastError == nil)
+        state.failed("delivery: timed out", linkDown: true)
+        state.delivered(1)
+        #expect(state.snapshot.link == "up")
+        #expect(state.snapshot.lastError == "delivery: timed out" && state.snapshot.lastErrorAt != nil, "the last real error stays, with its time")
+    }
+
     @Test func statusSaysLinkDownSince() {
         let since = Timestamp(millis: 1_700_000_000_000)
         var s = ForwarderState.Snapshot(transport: "kafka", link: "down", linkDownSince: since)

@@ -42,6 +42,8 @@ public final class ForwarderState: Sendable {
             s.lastSendAt = now
             s.link = "up"
             s.linkDownSince = nil
+            // The start-up placeholder is not an error once something got through.
+            if s.lastErrorAt == nil { s.lastError = nil }
         }
     }
 

@@ -335,6 +335,7 @@ final class KafkaLane {
         absorb(inbox.take())
         settleMarks()
         closeProducer(timeout: .seconds(1))
+        prefetch.discard()  // no read of the outbox may outlive the forwarder
     }
 
     /// Whether the brokers answer a metadata request (auto mode, on HTTPS, looking to return).
@@ -369,6 +370,12 @@ final class PendingPrefetch: Sendable {
             slot.withLock { $0 = (seq, rows) }
             group.leave()
         }
+    }
+
+    /// Waits for a read in progress and drops its rows.
+    func discard() {
+        group.wait()
+        slot.withLock { $0 = nil }
     }
 
     /// The rows read after `seq`, waiting for the read; nil when nothing was read from there
