@@ -87,34 +87,19 @@ public final class KafkaProducer: Sendable {
         topic: String, key: [UInt8]?, value: [UInt8], headers: [(String, [UInt8])] = [],
         opaque: UInt64
     ) throws(KafkaError) {
-        try produce(topic: topic, key: key, value: value, headerList: headers, opaque: opaque)
-    }
-
-    /// `produce(topic:key:value:headers:opaque:)` with the headers in any collection, so that a
-    /// caller sending many messages with the same header layout need not build an array each time.
-    public func produce<Headers: Collection>(
-        topic: String, key: [UInt8]?, value: [UInt8], headerList headers: Headers, opaque: UInt64
-    ) throws(KafkaError) where Headers.Element == (String, [UInt8]) {
         guard !closed.load(ordering: .acquiring) else { throw .state("producer is closed") }
         let pointer = handle.pointer
         // librdkafka copies the payload (F_COPY) and every header name and value (rd_kafka_header_add)
         // before produceva returns, so stack scratch space is enough: no malloc per message here.
         var arenaBytes = 0
         for (name, v) in headers { arenaBytes += name.utf8.count + 1 + v.count }
-        let headerCount = headers.count
         let error: OpaquePointer? = topic.withCString { topicName in
             value.withUnsafeBytes { valueBytes in
                 withOptionalBytes(key) { keyBytes in
                     withUnsafeTemporaryAllocation(byteCount: max(arenaBytes, 1), alignment: 1) { arena in
-                        withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + headerCount) { vus in
-                            var n = 0
-                            vus.initializeElement(at: n, to: corridor_vu_topic(topicName)); n += 1
-                            vus.initializeElement(at: n, to: corridor_vu_value(valueBytes.baseAddress, valueBytes.count)); n += 1
-                            vus.initializeElement(at: n, to: corridor_vu_msgflags(corridor_msg_f_copy)); n += 1
-                            vus.initializeElement(at: n, to: corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque)))); n += 1
-                            if let keyBytes {
-                                vus.initializeElement(at: n, to: corridor_vu_key(keyBytes.baseAddress, keyBytes.count)); n += 1
-                            }
+                        withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + headers.count) { vus in
+                            vus.initializeElement(at: 0, to: corridor_vu_topic(topicName))
+                            var n = Self.initializeMessage(vus, at: 1, value: valueBytes, key: keyBytes, opaque: opaque)
                             let base = arena.baseAddress!
                             var offset = 0
                             for (name, v) in headers {
@@ -133,9 +118,29 @@ public final class KafkaProducer: Sendable {
                 }
             }
         }
+        try finishProduce(error, bytes: value.count + (key?.count ?? 0))
+    }
+
+    /// The entries every message passes to `rd_kafka_produceva` after its topic: value (copied),
+    /// opaque tag and key. Returns the next free index.
+    private static func initializeMessage(
+        _ vus: UnsafeMutableBufferPointer<rd_kafka_vu_t>, at start: Int, value: UnsafeRawBufferPointer,
+        key: UnsafeRawBufferPointer?, opaque: UInt64
+    ) -> Int {
+        var n = start
+        vus.initializeElement(at: n, to: corridor_vu_value(value.baseAddress, value.count)); n += 1
+        vus.initializeElement(at: n, to: corridor_vu_msgflags(corridor_msg_f_copy)); n += 1
+        vus.initializeElement(at: n, to: corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque)))); n += 1
+        if let key {
+            vus.initializeElement(at: n, to: corridor_vu_key(key.baseAddress, key.count)); n += 1
+        }
+        return n
+    }
+
+    /// Throws produceva's error, or counts the payload as produced.
+    private func finishProduce(_ error: OpaquePointer?, bytes: Int) throws(KafkaError) {
         if let error { throw KafkaError(consuming: error) }
-        let bytes = Int64(value.count + (key?.count ?? 0))
-        context.producedBytes.add(bytes, ordering: .relaxed)
+        context.producedBytes.add(Int64(bytes), ordering: .relaxed)
     }
 
     /// A handle on `name` for `produce(to:…)`: librdkafka then skips the lookup by name (under
@@ -158,14 +163,8 @@ public final class KafkaProducer: Sendable {
         guard !closed.load(ordering: .acquiring) else { throw .state("producer is closed") }
         let pointer = handle.pointer
         let error: OpaquePointer? = withUnsafeTemporaryAllocation(of: rd_kafka_vu_t.self, capacity: 5 + headers.count) { vus in
-            var n = 0
-            vus.initializeElement(at: n, to: corridor_vu_rkt(topic.pointer)); n += 1
-            vus.initializeElement(at: n, to: corridor_vu_value(value.baseAddress, value.count)); n += 1
-            vus.initializeElement(at: n, to: corridor_vu_msgflags(corridor_msg_f_copy)); n += 1
-            vus.initializeElement(at: n, to: corridor_vu_opaque(UnsafeMutableRawPointer(bitPattern: UInt(opaque)))); n += 1
-            if let key {
-                vus.initializeElement(at: n, to: corridor_vu_key(key.baseAddress, key.count)); n += 1
-            }
+            vus.initializeElement(at: 0, to: corridor_vu_rkt(topic.pointer))
+            var n = Self.initializeMessage(vus, at: 1, value: value, key: key, opaque: opaque)
             for h in headers {
                 let name = UnsafeRawPointer(h.name.utf8Start).assumingMemoryBound(to: CChar.self)
                 vus.initializeElement(at: n, to: corridor_vu_header(name, h.value.count > 0 ? h.value.baseAddress : nil, h.value.count))
@@ -174,8 +173,7 @@ public final class KafkaProducer: Sendable {
             return rd_kafka_produceva(pointer, vus.baseAddress, n)
         }
         withExtendedLifetime(topic) {}
-        if let error { throw KafkaError(consuming: error) }
-        context.producedBytes.add(Int64(value.count + (key?.count ?? 0)), ordering: .relaxed)
+        try finishProduce(error, bytes: value.count + (key?.count ?? 0))
     }
 
     /// Messages produced but not yet reported (queued, in flight, or reports not yet served).
