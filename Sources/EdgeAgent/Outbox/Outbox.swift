@@ -115,6 +115,10 @@ public final class Outbox: Sendable {
     public static let sentRowsSQL = "state = 1 OR (state = 0 AND seq <= \(sentThroughSQL))"
     /// Rows still to send.
     public static let pendingRowsSQL = "state = 0 AND seq > \(sentThroughSQL)"
+    /// Rows still to send after the bound seq (`?`), for the reads that walk them in order: by
+    /// seq from the watermark (`+state` keeps SQLite off the (state, seq) index, which would cost
+    /// a second b-tree lookup per row); above the watermark nearly every row is pending.
+    static let pendingAfterSQL = "seq > max(?, \(sentThroughSQL)) AND +state = 0"
 
     /// Stores `items` all-or-nothing and returns once they are durable.
     public func append(_ items: [OutboxItem]) throws(OutboxError) {
@@ -127,14 +131,10 @@ public final class Outbox: Sendable {
         }
     }
 
-    // The pending-row reads walk the table by seq from the watermark (`+state` keeps SQLite off
-    // the (state, seq) index, which would cost a second b-tree lookup per row): above the
-    // watermark nearly every row is pending.
-
     /// Pending rows after `seq`, oldest first.
     public func pending(after seq: Int64 = 0, limit: Int) throws(OutboxError) -> [OutboxRow] {
         try read { db in
-            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE seq > max(?, \(Outbox.sentThroughSQL)) AND +state = 0 ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, id, kind, captured_at, body, attempts FROM outbox WHERE \(Outbox.pendingAfterSQL) ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
             var rows: [OutboxRow] = []
             while try s.step() {
@@ -149,7 +149,7 @@ public final class Outbox: Sendable {
     /// UTF-8 bytes: it goes out as a header), read straight into one buffer.
     public func pendingToSend(after seq: Int64, limit: Int) throws(OutboxError) -> OutboxSendChunk {
         try read { db in
-            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE seq > max(?, \(Outbox.sentThroughSQL)) AND +state = 0 ORDER BY seq LIMIT ?")
+            let s = try db.prepare("SELECT seq, kind, id, body FROM outbox WHERE \(Outbox.pendingAfterSQL) ORDER BY seq LIMIT ?")
             try s.bind([.integer(seq), .integer(Int64(limit))])
             var chunk = OutboxSendChunk()
             chunk.reserve(rows: limit, bytes: limit * 512)
