@@ -48,8 +48,8 @@ enum ForwardBench {
         var items: [OutboxItem] = []
         items.reserveCapacity(n)
         for i in 0..<n {
-            var e = try Event.capture(kind: .review, body: try JSONParser.parse(BenchCommand.sampleReview(i)), id: ids.next(), stationID: station, now: .now())
-            e.sentiment = SentimentWiring.scorer?(e.text, e.rating, e.service)
+            let e = try CaptureService.makeEvent(kind: .review, body: try JSONParser.parse(BenchCommand.sampleReview(i)), id: ids.next(),
+                                                 stationID: station, scorer: SentimentWiring.scorer)
             items.append(OutboxItem(e))
         }
         let bodies = items.map(\.body)

@@ -51,7 +51,13 @@ public final class CaptureService: Sendable {
 
     /// Builds one event from a parsed body (no storage).
     public func makeEvent(kind: EventKind, body: JSONValue, now: Timestamp = .now()) throws(ValidationError) -> Event {
-        var e = try Event.capture(kind: kind, body: body, id: ids.next(), stationID: stationID, now: now)
+        try Self.makeEvent(kind: kind, body: body, id: ids.next(), stationID: stationID, scorer: scorer, now: now)
+    }
+
+    /// Validates and scores one event as a capture does, without a service (benchmarks).
+    public static func makeEvent(kind: EventKind, body: JSONValue, id: String, stationID: String, scorer: SentimentScorer?,
+                                 now: Timestamp = .now()) throws(ValidationError) -> Event {
+        var e = try Event.capture(kind: kind, body: body, id: id, stationID: stationID, now: now)
         if e.kind == .review, let scorer { e.sentiment = scorer(e.text, e.rating, e.service) }
         return e
     }
