@@ -20,22 +20,51 @@ struct AgentCrashTests {
         return (child, port)
     }
 
-    @Test func killNineDuringDrainLosesNothingAndResendsOnlyInFlightRows() async throws {
-        let broker = try TansuBroker.start()
-        defer { broker.stop() }
-        let dir = TempDir("crash")
-        defer { dir.cleanup(); try? FileManager.default.removeItem(atPath: dir.path + "-agent.log") }
-        let topics = freshTopics()
-        let n = 60_000
+    /// A Tansu broker, an agent data dir holding `events` captured reviews, and the real agent
+    /// forwarding them, returned once a fifth of the backlog is delivered: mid-drain.
+    struct MidDrain {
+        let broker: TansuBroker
+        let dir: TempDir
+        let topics: [EventKind: String]
+        /// The ids in capture order.
         let expected: [String]
-        do {
-            let outbox = try Outbox(directory: dir.path, logger: .silent)
-            try outbox.setMeta("station_id", station)
-            expected = try captureReviews(outbox, n)
-            outbox.close()
+        let agent: ChildProcess
+
+        func cleanup() {
+            agent.kill9()
+            dir.cleanup()
+            try? FileManager.default.removeItem(atPath: dir.path + "-agent.log")
+            broker.stop()
         }
-        let (first, _) = try startAgent(dir.path, broker: broker.bootstrap, topics: topics)
-        try waitFor(.seconds(60), "some delivered") { try Outbox.status(directory: dir.path).sent >= Int64(n / 5) }
+    }
+
+    func startMidDrain(_ label: String, events n: Int, test: String = #function) throws -> MidDrain {
+        let broker = try TansuBroker.start()
+        let dir = TempDir(label)
+        var started = false
+        defer { if !started { broker.stop(); dir.cleanup() } }
+        let topics = freshTopics(test)
+        let outbox = try Outbox(directory: dir.path, logger: .silent)
+        try outbox.setMeta("station_id", station)
+        let expected = try captureReviews(outbox, n)
+        outbox.close()
+        let (agent, _) = try startAgent(dir.path, broker: broker.bootstrap, topics: topics)
+        let scene = MidDrain(broker: broker, dir: dir, topics: topics, expected: expected, agent: agent)
+        started = true
+        do {
+            try waitFor(.seconds(60), "some delivered") { try Outbox.status(directory: dir.path).sent >= Int64(n / 5) }
+        } catch {
+            scene.cleanup()
+            throw error
+        }
+        return scene
+    }
+
+    @Test func killNineDuringDrainLosesNothingAndResendsOnlyInFlightRows() async throws {
+        let n = 60_000
+        let scene = try startMidDrain("crash", events: n)
+        defer { scene.cleanup() }
+        let (broker, dir, topics, expected, first) = (scene.broker, scene.dir, scene.topics, scene.expected, scene.agent)
         first.kill9()
         let sentAtKill = try idsInState(dir.path, .sent)
         #expect(sentAtKill.count < n, "the kill must land mid-drain")
@@ -73,21 +102,10 @@ struct AgentCrashTests {
     /// at the broker is marked sent (nothing is sent twice after a clean stop), and a restart
     /// sends exactly the rest.
     @Test func sigtermMidDrainMarksEveryDeliveredRowAndExitsInTime() async throws {
-        let broker = try TansuBroker.start()
-        defer { broker.stop() }
-        let dir = TempDir("sigterm-drain")
-        defer { dir.cleanup(); try? FileManager.default.removeItem(atPath: dir.path + "-agent.log") }
-        let topics = freshTopics()
         let n = 60_000
-        let expected: [String]
-        do {
-            let outbox = try Outbox(directory: dir.path, logger: .silent)
-            try outbox.setMeta("station_id", station)
-            expected = try captureReviews(outbox, n)
-            outbox.close()
-        }
-        let (first, _) = try startAgent(dir.path, broker: broker.bootstrap, topics: topics)
-        try waitFor(.seconds(60), "some delivered") { try Outbox.status(directory: dir.path).sent >= Int64(n / 5) }
+        let scene = try startMidDrain("sigterm-drain", events: n)
+        defer { scene.cleanup() }
+        let (broker, dir, topics, expected, first) = (scene.broker, scene.dir, scene.topics, scene.expected, scene.agent)
         let t0 = ContinuousClock.now
         kill(first.pid, SIGTERM)
         let raw = first.wait(timeout: .seconds(20))
